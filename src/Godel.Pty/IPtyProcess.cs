@@ -1,0 +1,45 @@
+// The contract for a process running on a pseudo-terminal; the daemon and tests code against it.
+namespace Godel.Pty;
+
+/// <summary>What to start on a new pseudo-terminal.</summary>
+public sealed record PtySpawnOptions
+{
+    public required string Program { get; init; }
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>The child's whole environment; null inherits this process's environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>Null = this process's current directory.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    public int Columns { get; init; } = 80;
+    public int Rows { get; init; } = 24;
+}
+
+/// <summary>How a child ended: an exit code, or the signal that killed it.</summary>
+public readonly record struct PtyExitStatus(int? ExitCode, int? Signal)
+{
+    public override string ToString() => Signal is { } s ? $"killed by signal {s}" : $"exited with code {ExitCode}";
+}
+
+/// <summary>A child process whose stdin/stdout/stderr is the slave side of a pseudo-terminal we own.</summary>
+public interface IPtyProcess : IAsyncDisposable, IDisposable
+{
+    int ProcessId { get; }
+
+    /// <summary>Reads what the child writes. Returns 0 at end of output (EIO on the master after the child exits).</summary>
+    Stream Output { get; }
+
+    /// <summary>Queues bytes for the child's input. Never blocks the caller, even when the child does not read.</summary>
+    void Write(ReadOnlySpan<byte> data);
+
+    /// <summary>Sets the window size; the child gets SIGWINCH.</summary>
+    void Resize(int columns, int rows);
+
+    /// <summary>Sends a signal (POSIX number) to the child's process group.</summary>
+    void Signal(int signal);
+
+    /// <summary>Completes when the child has been reaped.</summary>
+    Task<PtyExitStatus> Exited { get; }
+}
