@@ -1,14 +1,24 @@
 // BenchmarkDotNet suite: emulator throughput on the plain and SGR corpora, with allocations.
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Godel.Terminal;
 
 namespace Godel.Benchmarks.Terminal;
 
 /// <summary>Feeds 16 MiB of each corpus in 64 KiB chunks into a long-lived 200x50 pane (steady state).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(InProcessConfig))]
 public class EmulatorBenchmarks
 {
+    /// <summary>In-process: no generated project to build (that times out on a busy shared machine).</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1));
+    }
+
     private const int Chunk = 64 * 1024;
     private byte[] _data = [];
     private TerminalEmulator _terminal = null!;
