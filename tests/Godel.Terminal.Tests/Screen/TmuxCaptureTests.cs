@@ -23,6 +23,7 @@ public sealed class TmuxCaptureTests
         "\e[3;7mrev-ital\e[23m\e[9mstrike\e[0m\e[94;103mbright\e[0m\e[2mdim\e[22m\e[53mover\e[0m",
         "日本語 wide 😀 and e\u0301 marks",
         "\e[44m\e[2K\e[0m\r\n\e[41mx  \e[0m\e[K",
+        new string('a', 30) + "\e[Kz\r\n" + new string('b', 30) + "\ny\r\n" + new string('c', 30) + "\e[1Kw",
         "abc\e[2;5Hxy\e[1;10H\e[1K\e[3;3H\e[2@ins\e[1P",
         "l1\r\nl2\r\nl3\r\nl4\r\nl5\r\nl6\r\nl7\r\nl8\r\n\e[31ml9 red\e[0m\r\nl10",
     };
