@@ -187,6 +187,14 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_key_set_twice_is_an_error_at_the_second()
+    {
+        var result = LoadRepo("[tui]\ntheme = \"dark\"\ntheme = \"light\"\n");
+
+        Assert.Equal(3, Assert.Single(result.Diagnostics).Origin.Line);
+    }
+
+    [Fact]
     public void Arrays_of_tables_are_rejected_with_a_hint()
     {
         var result = LoadRepo("[[runtimes]]\ncommand = \"x\"\n");

@@ -84,6 +84,16 @@ public sealed class LayeringTests : IDisposable
     }
 
     [Fact]
+    public void A_malformed_set_flag_is_an_error()
+    {
+        var result = ConfigLoader.Load(ConfigSources.Discover(null, Environment(), ["tui.theme", "tui..x=1"]));
+
+        var messages = result.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains("flag --set tui.theme: expected KEY=VALUE, e.g. --set tui.theme=light", messages);
+        Assert.Contains("flag --set tui..x=1: 'tui..x' is not a key path like tui.theme or daemon.scrollback_bytes", messages);
+    }
+
+    [Fact]
     public void Flag_values_are_read_as_toml_when_they_parse()
     {
         var result = ConfigLoader.Load(ConfigSources.Discover(null, Environment(),

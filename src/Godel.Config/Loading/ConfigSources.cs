@@ -8,11 +8,12 @@ public sealed record ConfigOverride(string Path, string Value, ValueOrigin Origi
 {
     public const string EnvironmentPrefix = "GODEL__";
 
-    /// <summary>Parses `--set KEY=VALUE`; null when there is no `=` or no key.</summary>
-    public static ConfigOverride? FromFlag(string assignment)
+    /// <summary>Parses `--set KEY=VALUE`. Without `=` or a key, the path is empty and loading reports it.</summary>
+    public static ConfigOverride FromFlag(string assignment)
     {
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-        return equals <= 0 ? null : new ConfigOverride(assignment[..equals].Trim(), assignment[(equals + 1)..], ValueOrigin.FromFlag($"--set {assignment}"));
+        var origin = ValueOrigin.FromFlag($"--set {assignment}");
+        return equals <= 0 ? new ConfigOverride("", assignment, origin) : new ConfigOverride(assignment[..equals].Trim(), assignment[(equals + 1)..], origin);
     }
 
     /// <summary>Every `GODEL__SECTION__KEY` variable, as `section.key` overrides, in a stable order.</summary>
@@ -52,7 +53,7 @@ public sealed record ConfigSources
     public static ConfigSources Discover(string? repoRoot, IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? setFlags = null, string? workingDirectory = null)
     {
         var userDir = UserConfigDirectory(environment);
-        var flags = (setFlags ?? []).Select(ConfigOverride.FromFlag).OfType<ConfigOverride>();
+        var flags = (setFlags ?? []).Select(ConfigOverride.FromFlag);
         return new ConfigSources
         {
             UserConfigPath = userDir is null ? null : Path.Combine(userDir, "config.toml"),

@@ -16,6 +16,12 @@ internal static class OverrideTable
         var root = new TomlTable(ValueOrigin.Default);
         foreach (var item in overrides)
         {
+            if (item.Path.Length == 0)
+            {
+                diagnostics.Add(new ConfigDiagnostic(item.Origin, "expected KEY=VALUE, e.g. --set tui.theme=light"));
+                continue;
+            }
+
             var parts = SplitPath(item.Path);
             if (parts is null)
             {
