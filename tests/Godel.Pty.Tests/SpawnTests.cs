@@ -89,6 +89,17 @@ public sealed class SpawnTests
     }
 
     [Fact]
+    public async Task Child_starts_with_default_signal_dispositions_and_nothing_blocked()
+    {
+        await using var t = PtyTranscript.Start("grep", "-E", "^Sig(Ign|Blk)", "/proc/self/status");
+        await t.CompleteAsync();
+        // The runtime ignores SIGPIPE; SETSIGDEF must undo that. (glibc itself leaves its internal
+        // real-time signals 32 and 33 ignored in every spawned child, so only 1-31 are checked.)
+        Assert.Equal(0UL, SignalMask.Standard(t.Text, "SigIgn"));
+        Assert.Equal(0UL, SignalMask.Standard(t.Text, "SigBlk"));
+    }
+
+    [Fact]
     public async Task Terminal_is_in_utf8_cooked_mode()
     {
         await using var t = PtyTranscript.Start("stty", "-a");
