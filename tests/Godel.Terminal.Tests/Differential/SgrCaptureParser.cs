@@ -166,6 +166,8 @@ public static class SgrCaptureParser
                         ? Attributes & ~CellAttributes.Underline
                         : Attributes | CellAttributes.Underline;
                     break;
+                // tmux's capture writes overline (53) as "5:3"; no terminal gives 5 a sub-parameter otherwise.
+                case 5 when sub.Length > 1 && sub[1] == "3": Attributes |= CellAttributes.Overline; break;
                 case 5 or 6: Attributes |= CellAttributes.Blink; break;
                 case 7: Attributes |= CellAttributes.Reverse; break;
                 case 8: Attributes |= CellAttributes.Invisible; break;

@@ -9,6 +9,10 @@ public enum StreamProfile
     /// <summary>Everything xterm's ctlseqs defines; compare with xterm.js.</summary>
     Xterm,
 
+    /// <summary>The xterm profile without wide characters: where an edit cuts a wide character in two,
+    /// xterm.js gives the orphaned half the pen's background and Godel keeps the cell's own.</summary>
+    XtermNarrow,
+
     /// <summary>
     /// Only what tmux and xterm draw alike: backgrounds are set just for short text that cannot
     /// wrap; IL/DL only without a scroll region and followed by CR; ECH/ICH/DCH never in the
@@ -32,14 +36,20 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
     private bool _regionSet;
     private bool Common => profile == StreamProfile.Common;
 
-    public byte[] Generate(int operations)
+    public byte[] Generate(int operations) => Encoding.UTF8.GetBytes(string.Concat(GenerateOperations(operations)));
+
+    /// <summary>The stream as one string per operation, so a failing stream can be shrunk to a few operations.</summary>
+    public IReadOnlyList<string> GenerateOperations(int operations)
     {
+        var result = new List<string>(operations);
         for (var i = 0; i < operations; i++)
         {
+            _out.Clear();
             Operation();
+            result.Add(_out.ToString());
         }
 
-        return Encoding.UTF8.GetBytes(_out.ToString());
+        return result;
     }
 
     private void Operation()
@@ -97,7 +107,7 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
 
     private void WideText()
     {
-        if (Common)
+        if (Common || profile == StreamProfile.XtermNarrow)
         {
             // tmux keeps a wide character when ICH/DCH/ECH or overwriting hits its right half,
             // xterm clears it; wide characters are covered by the xterm profile and hand-written streams.
@@ -214,7 +224,8 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
         switch (_random.Next(4))
         {
             case 0: Csi($"{Small()}S"); break;
-            case 1: Csi($"{Small()}T"); break;
+            // xterm.js fills lines scrolled in by SD with the default background, not the pen's.
+            case 1: Csi("49m"); Csi($"{Small()}T"); break;
             case 2: _out.Append("\u001bM"); break;
             default: _out.Append("\u001bD"); break;
         }
@@ -233,27 +244,24 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
         });
     }
 
-    /// <summary>In the common profile, leaves a pending wrap first: tmux and xterm disagree on what ECH/ICH/DCH do in that state.</summary>
-    private void ResetPendingWrap()
-    {
-        if (Common)
-        {
-            Csi($"{Col()}G");
-        }
-    }
+    /// <summary>Leaves a pending wrap first: xterm.js ends it on ECH/ICH/DCH, tmux and Godel keep it (see docs/TERMINAL.md).</summary>
+    private void ResetPendingWrap() => Csi($"{Col()}G");
 
     /// <summary>Moves to a cell with at least 20 columns to its right.</summary>
     private void SafePosition() => Csi($"{Row()};{_random.Next(1, Math.Max(2, columns - 20))}H");
 
+    /// <summary>Save, move, restore, with no scrolling in between: xterm.js moves a saved cursor up when the screen scrolls, tmux and Godel do not.</summary>
     private void SaveRestore()
     {
+        _out.Append("\u001b7");
+        Csi($"{Row()};{Col()}H");
         if (!Common)
         {
-            SaveOrRestore();
+            Csi($"{_random.Next(1, 10)}m");
         }
-    }
 
-    private void SaveOrRestore() => _out.Append(_random.Next(2) == 0 ? "\u001b7" : "\u001b8");
+        _out.Append("\u001b8");
+    }
 
     private void Repeat()
     {
