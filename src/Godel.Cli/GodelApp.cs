@@ -28,6 +28,9 @@ public static class GodelApp
     {
         var root = new RootCommand("Godel: a terminal workspace for supervising many coding agents at once.");
         root.Subcommands.Add(TuiVerb.Create(console));
+        root.Subcommands.Add(BeadVerb.Create(console));
+        root.Subcommands.Add(ConvoyVerb.Create(console));
+        root.Subcommands.Add(SyncVerb.Create(console));
         return root;
     }
 }

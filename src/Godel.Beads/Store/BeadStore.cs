@@ -1,6 +1,7 @@
 // The public face of the bead store: read a view, and change beads and convoys one commit at a time.
 using Godel.Beads.Json;
 using Godel.Beads.Model;
+using LibGit2Sharp;
 
 namespace Godel.Beads.Store;
 
@@ -66,9 +67,7 @@ public sealed class BeadStore : IDisposable
     }
 
     public Bead SetStatus(string idOrPrefix, BeadStatus status, string? reason = null) =>
-        Update(idOrPrefix, b => status == BeadStatus.Done
-            ? b with { Status = status, Closed = b.IsDone ? b.Closed : _engine.Now, CloseReason = reason ?? b.CloseReason }
-            : b with { Status = status, Closed = null, CloseReason = null });
+        Update(idOrPrefix, b => BeadChanges.WithStatus(b, status, reason, _engine.Now));
 
     public Bead AddBlocker(string idOrPrefix, string blocker) =>
         UpdateWithView(idOrPrefix, (b, view) => b with { BlockedBy = [.. b.BlockedBy, view.Value.ResolveBeadId(blocker)] });
@@ -135,6 +134,15 @@ public sealed class BeadStore : IDisposable
         });
     }
 
+    /// <summary>The stored bytes of a bead's file, even when it does not parse (for `bead edit`).</summary>
+    public byte[]? ReadBeadFile(string id) => _engine.Read(s =>
+    {
+        var entry = s.BeadFiles.Get(StoreSnapshot.FileName(id));
+        return entry is null ? null : _engine.Repo.Lookup<Blob>(new ObjectId(entry.Oid))?.GetContentStream() is { } stream
+            ? ReadAll(stream)
+            : null;
+    });
+
     public IReadOnlyList<HistoryEntry> History(string id, int limit = 200) => BeadHistory.Of(_engine, id, limit);
 
     public IReadOnlyList<LinkedCommit> LinkedCommits(string id, int limit = 50) => BeadHistory.LinkedCommits(_engine, id, limit);
@@ -143,6 +151,16 @@ public sealed class BeadStore : IDisposable
     public void SaveCache() => _engine.SaveCache();
 
     public void Dispose() => _engine.Dispose();
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+    }
 
     internal static FileChange BeadFile(Bead b) =>
         new(StoreSnapshot.BeadsDir, StoreSnapshot.FileName(b.Id), BeadJson.ToFile(b), b);

@@ -7,7 +7,11 @@ namespace Godel.Beads.Store;
 internal sealed record FileChange(string Dir, string Name, byte[]? Content, object? Parsed);
 
 /// <summary>What a change wants written, its commit message and what to hand back to the caller.</summary>
-internal sealed record WritePlan<T>(IReadOnlyList<FileChange> Changes, string Message, T Result, IReadOnlyList<string>? ExtraParents = null);
+internal sealed record WritePlan<T>(IReadOnlyList<FileChange> Changes, string Message, T Result, IReadOnlyList<string>? ExtraParents = null)
+{
+    /// <summary>Instead of a commit, move the ref to this descendant of the current head (sync's fast-forward).</summary>
+    public string? FastForwardTo { get; init; }
+}
 
 /// <summary>
 /// Every write runs, under the cross-process writer lock: read the ref, bring the snapshot to it, plan the change
@@ -62,6 +66,13 @@ internal sealed class StoreEngine : IDisposable
                 var head = Paths.ReadBeadsRef();
                 var snapshot = EnsureVerified(head);
                 var plan = planner(snapshot);
+                if (plan.FastForwardTo is { } target)
+                {
+                    // The snapshot stays at the old commit; the next read catches it up by diffing trees.
+                    if (MoveRef(head, target, plan.Message)) return plan.Result;
+                    _snapshot = null;
+                    continue;
+                }
                 if (plan.Changes.Count == 0 && plan.ExtraParents is null) return plan.Result;
                 try
                 {
