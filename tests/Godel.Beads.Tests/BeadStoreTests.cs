@@ -256,6 +256,16 @@ public sealed class BeadStoreTests : IDisposable
         return blob;
     }
 
+    /// <summary>Deletes a bead's file from godel/beads with plain git plumbing.</summary>
+    internal static void RemoveFile(TempRepo repo, string id)
+    {
+        var index = Path.Combine(repo.Root, "tmp-index-" + Guid.NewGuid().ToString("N"));
+        var env = $"GIT_INDEX_FILE=\"{index}\"";
+        Shell(repo, $"{env} git read-tree godel/beads && {env} git update-index --force-remove .godel/beads/{id}.json && " +
+            $"tree=$({env} git write-tree) && commit=$(git commit-tree $tree -p godel/beads -m \"delete {id}\") && git update-ref refs/heads/godel/beads $commit");
+        File.Delete(index);
+    }
+
     private static void Shell(TempRepo repo, string script)
     {
         var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = repo.Dir, RedirectStandardError = true };
