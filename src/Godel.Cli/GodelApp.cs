@@ -45,6 +45,9 @@ public static class GodelApp
         root.Subcommands.Add(ConfigVerb.Create(console));
         root.Subcommands.Add(TuiVerb.Create(console));
         root.Subcommands.Add(CompletionVerb.Create(console));
+        root.Subcommands.Add(BeadVerb.Create(console));
+        root.Subcommands.Add(ConvoyVerb.Create(console));
+        root.Subcommands.Add(SyncVerb.Create(console));
         return root;
     }
 
