@@ -35,7 +35,7 @@ internal sealed record ProxyError(int Status, string Type, string Code, string M
     public byte[] ToJson(ErrorShape shape)
     {
         using var buffer = new MemoryStream(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             if (shape == ErrorShape.Anthropic)

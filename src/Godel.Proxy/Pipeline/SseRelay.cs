@@ -164,6 +164,7 @@ internal sealed class SseRelay(bool stripInjectedUsage, bool storeText, ErrorSha
         }
         if (storeText && !data.IsEmpty)
         {
+            _text.Append("data: "u8);
             _text.Append(data);
             _text.Append("\n"u8);
         }
