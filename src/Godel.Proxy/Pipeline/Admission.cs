@@ -23,7 +23,8 @@ internal static class Admission
             return null;
         }
         var facts = default(RequestFacts);
-        if (body.Length > 0 && IsJson(context.Request) && !RequestFacts.TryScan(body.Span, out facts, out var error))
+        var declaredJson = IsJson(context.Request);
+        if (body.Length > 0 && (declaredJson || LooksLikeJson(body.Span)) && !RequestFacts.TryScan(body.Span, out facts, out var error) && declaredJson)
         {
             body.Dispose();
             await ProxyError.BadRequest(error).WriteAsync(context, shape).ConfigureAwait(false);
@@ -35,6 +36,9 @@ internal static class Admission
         };
         return (call, body);
     }
+
+    /// <summary>Some clients omit or mislabel the content type; a body starting with `{` is still read for limits and costs.</summary>
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body) => body.TrimStart(" \t\r\n"u8) is [(byte)'{', ..];
 
     private static bool IsJson(HttpRequest request) =>
         request.ContentType is not { } type || type.Contains("json", StringComparison.OrdinalIgnoreCase);
