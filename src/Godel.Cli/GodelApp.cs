@@ -28,6 +28,7 @@ public static class GodelApp
     {
         var root = new RootCommand("Godel: a terminal workspace for supervising many coding agents at once.");
         root.Subcommands.Add(TuiVerb.Create(console));
+        root.Subcommands.Add(ProxyVerbs.Create(console));
         return root;
     }
 }

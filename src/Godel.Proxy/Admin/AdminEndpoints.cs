@@ -11,11 +11,7 @@ namespace Godel.Proxy.Admin;
 
 internal static class AdminEndpoints
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = false,
-    };
+    private static JsonSerializerOptions Json => ProxyJson.Options;
 
     public static void Map(IEndpointRouteBuilder app, ProxyServices services, ProxyAdmin admin)
     {
