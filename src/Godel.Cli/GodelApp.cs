@@ -48,6 +48,7 @@ public static class GodelApp
         root.Subcommands.Add(BeadVerb.Create(console));
         root.Subcommands.Add(ConvoyVerb.Create(console));
         root.Subcommands.Add(SyncVerb.Create(console));
+        root.Subcommands.Add(ProxyVerbs.Create(console));
         return root;
     }
 
