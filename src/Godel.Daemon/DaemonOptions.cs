@@ -18,9 +18,10 @@ public sealed record DaemonOptions
     /// <summary>The environment agents inherit (and where $SHELL is read).</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
-    public required Func<PtySpawnOptions, IPtyProcess> SpawnPty { get; init; }
+    public Func<PtySpawnOptions, IPtyProcess> SpawnPty { get; init; } = PtyProcess.Spawn;
 
-    public required Func<TerminalOptions, ITerminalEvents, ITerminalEmulator> CreateEmulator { get; init; }
+    public Func<TerminalOptions, ITerminalEvents, ITerminalEmulator> CreateEmulator { get; init; } =
+        static (options, events) => new TerminalEmulator(options, events);
 
     public IAgentCredentials Credentials { get; init; } = new NoAgentCredentials();
 
