@@ -28,6 +28,11 @@ public static class GodelApp
     {
         var root = new RootCommand("Godel: a terminal workspace for supervising many coding agents at once.");
         root.Subcommands.Add(TuiVerb.Create(console));
+        root.Subcommands.Add(DaemonVerb.Create(console));
+        root.Subcommands.Add(AgentVerb.Create(console));
+        root.Subcommands.Add(AttachVerb.Create(console));
+        root.Subcommands.Add(CaptureVerb.Create(console));
+        root.Subcommands.Add(LogsVerb.Create(console));
         return root;
     }
 }
