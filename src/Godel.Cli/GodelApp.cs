@@ -11,7 +11,7 @@ public static class GodelApp
     {
         var root = BuildRoot(console);
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

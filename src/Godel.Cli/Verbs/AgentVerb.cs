@@ -142,7 +142,14 @@ internal static class AgentVerb
             var where = DaemonConnector.For(console);
             await using var client = await where.TryConnectAsync(ct).ConfigureAwait(false)
                 ?? throw new CliException($"no daemon is running for {where.Workspace}");
-            await client.RequestAsync<Ok>(new Protocol.Messages.Notify(agent, parsed), ct).ConfigureAwait(false);
+            try
+            {
+                await client.RequestAsync<Ok>(new Protocol.Messages.Notify(agent, parsed), ct).ConfigureAwait(false);
+            }
+            catch (Protocol.Client.DaemonErrorException e)
+            {
+                throw new CliException(e.Message);
+            }
             return ExitCodes.Ok;
         });
         return command;

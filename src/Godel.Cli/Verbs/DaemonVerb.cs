@@ -110,5 +110,9 @@ internal static class DaemonVerb
         {
             throw new CliException(e.Message, e.Code is ErrorCodes.BadRequest or ErrorCodes.UnknownRuntime ? ExitCodes.Usage : ExitCodes.Failure);
         }
+        catch (IOException e)
+        {
+            throw new CliException($"lost the connection to the daemon ({e.Message}): see {where.LogPath}");
+        }
     }
 }
