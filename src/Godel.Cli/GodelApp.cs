@@ -49,6 +49,11 @@ public static class GodelApp
         root.Subcommands.Add(ConvoyVerb.Create(console));
         root.Subcommands.Add(SyncVerb.Create(console));
         root.Subcommands.Add(ProxyVerbs.Create(console));
+        root.Subcommands.Add(DaemonVerb.Create(console));
+        root.Subcommands.Add(AgentVerb.Create(console));
+        root.Subcommands.Add(AttachVerb.Create(console));
+        root.Subcommands.Add(CaptureVerb.Create(console));
+        root.Subcommands.Add(LogsVerb.Create(console));
         return root;
     }
 
