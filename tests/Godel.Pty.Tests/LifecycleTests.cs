@@ -90,6 +90,18 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Input_still_queued_when_the_child_exits_is_dropped_quietly()
+    {
+        await using var t = PtyTranscript.Start("sh", "-c", "sleep 0.2; exit 3");
+        t.Process.Write(new byte[4 * 1024 * 1024]);
+        Assert.Equal(3, (await t.CompleteAsync()).ExitCode);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (t.Process.PendingInputBytes > 0)
+            await Task.Delay(20, timeout.Token);
+        t.Process.Write("after exit"u8); // discarded, no exception
+    }
+
+    [Fact]
     public async Task Queued_input_reaches_a_child_that_reads_later_in_order()
     {
         await using var t = PtyTranscript.Start("sh", "-c", "sleep 0.3; head -c 300000 | md5sum");

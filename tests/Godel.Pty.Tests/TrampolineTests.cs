@@ -4,7 +4,6 @@ using Godel.Pty.Unix;
 
 namespace Godel.Pty.Tests;
 
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TrampolineTests
 {
     private static IReadOnlyList<string> Host()
