@@ -21,7 +21,7 @@ internal static class AttachVerb
             }
 
             var where = DaemonConnector.For(console);
-            var config = CliConfig.Load(where);
+            var config = Godel.Cli.CliConfig.LoadValid(console, parse);
             var key = DetachKey.Parse(config.Tui.DetachKey, out var problem) ?? throw new CliException(problem!, ExitCodes.Usage);
             await using var client = await where.ConnectOrStartAsync(ct).ConfigureAwait(false);
             await using var stdin = Console.OpenStandardInput();
