@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `cat` of each corpus through Godel's PTY + emulator at 200x50 (10k lines of scrollback), against
 # the raw-PTY anchor (shared/bench/rawpty.py) and tmux (shared/bench/tmux-cat.sh), interleaved in
-# the same run, best of ROUNDS each. Also shows Godel's PTY with a discarding reader and the
+# the same run, best and median of ROUNDS each. Also shows Godel's PTY with a discarding reader and the
 # emulator alone (its ceiling). usage: tests/bench/pty-cat.sh [ROUNDS] [CORPUS_DIR]
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,7 +14,7 @@ godel="$root/tests/Godel.Benchmarks/bin/Release/net10.0/Godel.Benchmarks"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 rate() { awk '{for (i=1;i<NF;i++) if ($(i+1)=="MB/s") print $i}'; }
 best() { sort -g "$1" 2>/dev/null | tail -1; }
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); best of $rounds rounds"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds"
 for c in plain sgr; do
   f="$dir/$c.txt"
   for _ in $(seq "$rounds"); do
@@ -24,13 +24,20 @@ for c in plain sgr; do
     if command -v tmux >/dev/null; then "$bench/tmux-cat.sh" "$f" | rate >>"$tmp/tmux"; fi
   done
   "$godel" emu-feed "$f" | rate >>"$tmp/emu"
-  python3 - "$c" "$(best "$tmp/raw")" "$(best "$tmp/godel")" "$(best "$tmp/discard")" "$(best "$tmp/tmux")" "$(best "$tmp/emu")" <<'PY'
-import sys
-c = sys.argv[1]
-raw, g, d, t, e = (float(x or 0) for x in sys.argv[2:7])
-print(f"{c}: raw PTY {raw:.1f} MB/s | Godel PTY+emulator {g:.1f} MB/s = {g/raw:.2f}x raw"
-      + (f" = {g/t:.2f}x tmux ({t:.1f} MB/s)" if t else " (tmux not installed)")
-      + f" | Godel PTY, discarding reader {d:.1f} MB/s = {d/raw:.2f}x raw | emulator alone {e:.1f} MB/s")
+  python3 - "$c" "$tmp" <<'PY'
+import os, statistics, sys
+c, tmp = sys.argv[1], sys.argv[2]
+def figures(name):
+    p = os.path.join(tmp, name)
+    xs = [float(x) for x in open(p).read().split()] if os.path.exists(p) else []
+    return (max(xs), statistics.median(xs)) if xs else (0.0, 0.0)
+raw, g, d, t, e = (figures(n) for n in ("raw", "godel", "discard", "tmux", "emu"))
+def ratio(a, b): return f"{a[0]/b[0]:.2f}x best, {a[1]/b[1]:.2f}x median"
+print(f"{c}: raw PTY {raw[0]:.1f} MB/s (median {raw[1]:.1f})")
+print(f"  Godel PTY+emulator  {g[0]:.1f} MB/s (median {g[1]:.1f}) = {ratio(g, raw)} of raw"
+      + (f"; {ratio(g, t)} of tmux ({t[0]:.1f}, median {t[1]:.1f})" if t[0] else "; tmux not installed"))
+print(f"  Godel PTY, discarding reader {d[0]:.1f} MB/s (median {d[1]:.1f}) = {ratio(d, raw)} of raw")
+print(f"  emulator alone {e[0]:.1f} MB/s (ceiling for PTY+emulator)")
 PY
   rm -f "$tmp"/*
 done
