@@ -1,16 +1,15 @@
-// Where pty-cat feeds the bytes it reads: Godel's terminal emulator (200x50 pane, 10k lines of history by default).
+// Where pty-cat feeds the bytes it reads: Godel's terminal emulator at the pane size, 10k lines of scrollback.
 using Godel.Terminal;
 
 namespace Godel.Benchmarks;
 
-internal sealed class EmulatorSink
+internal sealed class EmulatorSink(TerminalEmulator emulator)
 {
-    private readonly TerminalEmulator _terminal;
-
-    private EmulatorSink(TerminalEmulator terminal) => _terminal = terminal;
-
-    internal static EmulatorSink? Create(int columns, int rows) =>
+    internal static EmulatorSink Create(int columns, int rows) =>
         new(new TerminalEmulator(new TerminalOptions { Columns = columns, Rows = rows, ScrollbackLines = 10_000 }));
 
-    internal void Feed(ReadOnlySpan<byte> data) => _terminal.Feed(data);
+    internal void Feed(ReadOnlySpan<byte> data) => emulator.Feed(data);
+
+    /// <summary>The last non-empty screen line: shows the bytes really went through the emulator.</summary>
+    internal string LastLine() => emulator.Capture().TrimEnd().Split('\n')[^1];
 }
