@@ -174,11 +174,12 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
 
     private void Erase()
     {
+        ResetPendingWrap();
         switch (_random.Next(3))
         {
             case 0: Csi($"{_random.Next(3)}J"); break;
             case 1: Csi($"{_random.Next(3)}K"); break;
-            default: ResetPendingWrap(); Csi($"{Small()}X"); break;
+            default: Csi($"{Small()}X"); break;
         }
     }
 
@@ -244,7 +245,7 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
         });
     }
 
-    /// <summary>Leaves a pending wrap first: xterm.js ends it on ECH/ICH/DCH, tmux and Godel keep it (see docs/TERMINAL.md).</summary>
+    /// <summary>Leaves a pending wrap first: what ED/EL/ECH/ICH/DCH do in that state differs between xterm, xterm.js, tmux and Godel (see docs/TERMINAL.md).</summary>
     private void ResetPendingWrap() => Csi($"{Col()}G");
 
     /// <summary>Moves to a cell with at least 20 columns to its right.</summary>
