@@ -18,6 +18,7 @@ public sealed class PtyScreen : IAsyncDisposable
     private readonly IPtyProcess _process;
     private readonly Task _reader;
     private readonly string _home;
+    private long _bytesRead;
 
     private PtyScreen(string program, IReadOnlyList<string> args, int columns, int rows, string? workingDirectory, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
@@ -90,6 +91,42 @@ public sealed class PtyScreen : IAsyncDisposable
         }
     }
 
+    /// <summary>Bytes the child has written so far.</summary>
+    public long BytesRead => Read(_ => _bytesRead);
+
+    /// <summary>Waits until the child has written more than <paramref name="after"/> bytes and then nothing for
+    /// <paramref name="quiet"/>: for programs that discard keys typed before they are ready (vttest flushes input).</summary>
+    public async Task WaitForQuietAsync(long after, TimeSpan? quiet = null, TimeSpan? timeout = null)
+    {
+        var settle = quiet ?? TimeSpan.FromMilliseconds(300);
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var last = BytesRead;
+        var since = DateTime.UtcNow;
+        while (last <= after || DateTime.UtcNow - since < settle)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Timed out waiting for output to settle. Screen:\n{Text()}");
+            }
+
+            await Task.Delay(20);
+            var now = BytesRead;
+            if (now != last)
+            {
+                last = now;
+                since = DateTime.UtcNow;
+            }
+        }
+    }
+
+    /// <summary>Types <paramref name="text"/> and waits for the child's answer to settle.</summary>
+    public async Task TypeAndSettleAsync(string text)
+    {
+        var before = BytesRead;
+        Type(text);
+        await WaitForQuietAsync(before);
+    }
+
     public Task WaitForTextAsync(string text, TimeSpan? timeout = null) =>
         WaitUntilAsync(t => t.Capture().Contains(text, StringComparison.Ordinal), $"'{text}'", timeout);
 
@@ -107,6 +144,7 @@ public sealed class PtyScreen : IAsyncDisposable
             lock (_gate)
             {
                 _terminal.Feed(buffer.AsSpan(0, n));
+                _bytesRead += n;
             }
         }
     }
