@@ -44,6 +44,7 @@ public sealed class VtParams
     }
 
     /// <summary>Feeds one parameter byte: a digit, ';' or ':'. Past <see cref="MaxCount"/> values everything is dropped.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Put(byte b)
     {
         if (!_started)
@@ -68,6 +69,20 @@ public sealed class VtParams
         _values[Count] = 0;
         if (b == (byte)':') _subMask |= 1UL << Count;
         Count++;
+    }
+
+    /// <summary>Feeds the leading digits, ';' and ':' of <paramref name="s"/> (same result as <see cref="Put"/> per byte); returns how many were consumed.</summary>
+    internal int PutRun(ReadOnlySpan<byte> s)
+    {
+        var k = 0;
+        while (k < s.Length)
+        {
+            var b = s[k];
+            if (b - (uint)'0' > (uint)(';' - '0')) break;
+            Put(b);
+            k++;
+        }
+        return k;
     }
 
     /// <summary>Copies values for tests and for handlers that keep them.</summary>
