@@ -234,13 +234,10 @@ internal sealed partial class ScreenWriter
         _m.X = 0;
     }
 
+    /// <summary>BS; from the pending-wrap state it still moves left, as xterm's CursorBack does (vttest menu 1, autowrap screen).</summary>
     public void Backspace()
     {
-        if (_m.PendingWrap)
-        {
-            _m.PendingWrap = false;
-            return;
-        }
+        _m.PendingWrap = false;
         if (_m.X > 0) _m.X--;
     }
 
