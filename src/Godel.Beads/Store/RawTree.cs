@@ -52,6 +52,21 @@ internal sealed class RawTree
         return new RawTree(list);
     }
 
+    /// <summary>Parses a tree object's content (`mode name\0` + 20-byte id, repeated), already in git order.</summary>
+    public static RawTree Parse(ReadOnlySpan<byte> content)
+    {
+        var list = new List<RawEntry>();
+        while (content.Length > 0)
+        {
+            var space = content.IndexOf((byte)' ');
+            var nul = content.IndexOf((byte)0);
+            if (space < 0 || nul < space || content.Length < nul + 21) throw new FormatException("truncated tree");
+            list.Add(new RawEntry(Encoding.UTF8.GetString(content[(space + 1)..nul]), Encoding.ASCII.GetString(content[..space]), content.Slice(nul + 1, 20).ToArray()));
+            content = content[(nul + 21)..];
+        }
+        return new RawTree(list);
+    }
+
     public RawEntry? Get(string name)
     {
         var i = IndexOf(name, isTree: false);

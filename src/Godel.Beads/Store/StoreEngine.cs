@@ -28,6 +28,7 @@ internal sealed class StoreEngine : IDisposable
     private Repository? _repo;
     private GitIdentity? _identity;
     private StoreSnapshot? _snapshot;
+    private StoreView? _view;
     private bool _cacheDirty;
 
     public StoreEngine(GitPaths paths, string? actor, TimeProvider clock)
@@ -47,6 +48,17 @@ internal sealed class StoreEngine : IDisposable
     public GitIdentity Identity => _identity ??= GitIdentity.Resolve(Repo, _actor);
 
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>The store as it is now; the same immutable view is handed out until the branch moves.</summary>
+    public StoreView View()
+    {
+        lock (_gate)
+        {
+            var head = Paths.ReadBeadsRef();
+            if (_view is not null && head is not null && _view.Commit == head) return _view;
+            return _view = new StoreView(Ensure(head));
+        }
+    }
 
     /// <summary>Runs <paramref name="read"/> on the snapshot of the branch as it is now.</summary>
     public T Read<T>(Func<StoreSnapshot, T> read)
