@@ -94,16 +94,43 @@ internal sealed class RawTree
     /// <summary>The tree object's content (without the `tree N\0` header).</summary>
     public byte[] Serialize()
     {
+        var bytes = new byte[SerializedLength()];
+        SerializeTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Hands the content to <paramref name="use"/> in a pooled buffer: a 10k-entry tree is ~450 KB, and
+    /// allocating that on the large-object heap at every write would cost full garbage collections.</summary>
+    public T WithSerialized<T>(Func<ReadOnlyMemory<byte>, T> use)
+    {
+        var length = SerializedLength();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            SerializeTo(buffer);
+            return use(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private int SerializedLength()
+    {
         var length = 0;
         foreach (var e in _sorted) length += e.Line.Length;
-        var bytes = new byte[length];
+        return length;
+    }
+
+    private void SerializeTo(byte[] bytes)
+    {
         var at = 0;
         foreach (var e in _sorted)
         {
             e.Line.CopyTo(bytes, at);
             at += e.Line.Length;
         }
-        return bytes;
     }
 
     /// <summary>The id git gives a tree with this content: SHA-1 of `tree N\0` + content.</summary>

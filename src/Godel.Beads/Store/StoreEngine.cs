@@ -219,10 +219,10 @@ internal sealed class StoreEngine : IDisposable
     private void SetChild(RawTree parent, string name, RawTree child)
     {
         if (child.Entries.Count == 0) parent.Remove(name);
-        else parent.Set(new RawEntry(name, RawEntry.TreeMode, Objects.Write("tree", child.Serialize())));
+        else parent.Set(new RawEntry(name, RawEntry.TreeMode, child.WithSerialized(bytes => Objects.Write("tree", bytes.Span))));
     }
 
-    private string WriteTree(RawTree tree) => Convert.ToHexStringLower(Objects.Write("tree", tree.Serialize()));
+    private string WriteTree(RawTree tree) => Convert.ToHexStringLower(tree.WithSerialized(bytes => Objects.Write("tree", bytes.Span)));
 
     private bool MoveRef(string? expected, string commit, string message)
     {
