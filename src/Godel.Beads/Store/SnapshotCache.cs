@@ -13,15 +13,16 @@ internal static class SnapshotCache
     private const int Magic = 0x42_4C_44_47; // "GDLB"
     private const int Version = 2;
 
-    public static string PathFor(string godelDir, string commit) => Path.Combine(godelDir, "cache", $"beads-{commit}.bin");
+    // The format version is in the name: an older or newer godel sharing the repository keeps its own file.
+    public static string PathFor(string godelDir, string commit) => Path.Combine(godelDir, "cache", $"beads-v{Version}-{commit}.bin");
 
     /// <summary>The newest cache file other than <paramref name="commit"/>'s, to catch up from by diffing trees.</summary>
     public static string? NewestOther(string godelDir, string commit)
     {
         var dir = Path.Combine(godelDir, "cache");
         if (!Directory.Exists(dir)) return null;
-        return new DirectoryInfo(dir).EnumerateFiles("beads-*.bin")
-            .Where(f => f.Name != $"beads-{commit}.bin")
+        return new DirectoryInfo(dir).EnumerateFiles($"beads-v{Version}-*.bin")
+            .Where(f => f.Name != Path.GetFileName(PathFor(godelDir, commit)))
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .Select(f => f.FullName)
             .FirstOrDefault();
@@ -64,7 +65,7 @@ internal static class SnapshotCache
                 Write(w, s);
             }
             File.Move(temp, path, overwrite: true);
-            foreach (var old in Directory.EnumerateFiles(dir, "beads-*.bin"))
+            foreach (var old in Directory.EnumerateFiles(dir, $"beads-v{Version}-*.bin"))
             {
                 if (old != path) TryDelete(old);
             }
