@@ -73,6 +73,10 @@ to_us() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~
 pct() { to_us "$(grep -E "^ +$1%" "$2" | awk '{print $2}')"; }
 rps() { grep "Requests/sec" "$1" | awk '{print $2}'; }
 errors() { grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' ' || true; }
+# CPU ticks (user + system) of the proxy host, and of all nginx workers.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+nginx_ticks() { local t=0; for p in $(pgrep -P "$(cat "$WORK/nginx.pid")"); do t=$((t + $(ticks "$p"))); done; echo "$t"; }
+count() { grep -E "requests in" "$1" | awk '{print $1}'; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$HOST_PID/status"; }
 
 echo "warm-up…"
@@ -84,7 +88,9 @@ for name in direct nginx godel; do
 done
 echo "throughput (64 connections, ${SECS}s each)…"
 for name in direct nginx godel; do
-  url_var="${name^^}_URL"; wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/post.lua" "${!url_var}" > "$WORK/tput-$name.txt"
+  url_var="${name^^}_URL"; n0=$(nginx_ticks); g0=$(ticks "$HOST_PID")
+  wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/post.lua" "${!url_var}" > "$WORK/tput-$name.txt"
+  echo "$(( $(nginx_ticks) - n0 )) $(( $(ticks "$HOST_PID") - g0 )) $(count "$WORK/tput-$name.txt")" > "$WORK/cpu-$name.txt"
 done
 echo "500 concurrent streams (mock provider, 10 ms between events)…"
 wrk -t2 -c500 -d"${SECS}s" --latency -s "$WORK/stream.lua" "$URL/proxy/slowmock/v1/chat/completions" > "$WORK/streams.txt"
@@ -105,7 +111,8 @@ G50=$(pct 50 "$WORK/lat-godel.txt"); G99=$(pct 99 "$WORK/lat-godel.txt")
 awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99="$G99" \
     -v dr="$(rps "$WORK/tput-direct.txt")" -v nr="$(rps "$WORK/tput-nginx.txt")" -v gr="$(rps "$WORK/tput-godel.txt")" \
     -v sr="$(rps "$WORK/streams.txt")" -v s50="$(pct 50 "$WORK/streams.txt")" -v s99="$(pct 99 "$WORK/streams.txt")" \
-    -v r0="$RSS_START" -v r1="$RSS_END" -v total="$TOTAL" 'BEGIN {
+    -v cd="$(cat "$WORK/cpu-direct.txt")" -v cn="$(cat "$WORK/cpu-nginx.txt")" -v cg="$(cat "$WORK/cpu-godel.txt")" \
+    -v tck="$(getconf CLK_TCK)" -v r0="$RSS_START" -v r1="$RSS_END" -v total="$TOTAL" 'BEGIN {
   printf "\n== Godel proxy benchmark (loopback, small non-streaming bodies) ==\n"
   printf "sequential latency   p50 µs   p99 µs   added p50 µs  added p99 µs\n"
   printf "direct to stub     %8.0f %8.0f\n", d50, d99
@@ -114,6 +121,10 @@ awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99
   printf "godel added / nginx added: p50 %.2fx, p99 %.2fx   (target: added p50 <= 500 µs, p99 <= 2000 µs, <= 1.5x nginx)\n", \
     (g50 - d50) / (n50 - d50 > 0 ? n50 - d50 : 1), (g99 - d99) / (n99 - d99 > 0 ? n99 - d99 : 1)
   printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f   godel/nginx %.2fx   (target >= 5000)\n", dr, nr, gr, gr / nr
+  split(cd, D, " "); split(cn, N, " "); split(cg, G, " ")
+  stub = D[1] / D[3]; nginxProxy = N[1] / N[3] - stub; godel = G[2] / G[3]
+  printf "CPU per request (less sensitive to a busy machine): stub %.1f µs, nginx proxying %.1f µs, godel proxying %.1f µs   godel/nginx %.2fx\n", \
+    stub * 1e6 / tck, nginxProxy * 1e6 / tck, godel * 1e6 / tck, godel / (nginxProxy > 0 ? nginxProxy : 1)
   printf "500 concurrent streams: %.0f streams/s, p50 %.0f ms, p99 %.0f ms per stream (13 events, 10 ms apart)\n", sr, s50 / 1000, s99 / 1000
   printf "memory: RSS %d KB after warm-up, %d KB after %d more requests: %+.1f%%   (target within +-10%%)\n", r0, r1, total, (r1 - r0) * 100 / r0
 }'
