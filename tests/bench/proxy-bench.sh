@@ -9,7 +9,13 @@ for tool in nginx wrk dotnet; do
   command -v "$tool" >/dev/null || { echo "proxy-bench: $tool not found (apt-get install -y nginx wrk)"; exit 2; }
 done
 WORK=$(mktemp -d /tmp/godel-proxy-bench.XXXXXX)
-BASE=$((20000 + RANDOM % 20000)); STUB=$BASE; NGINX=$((BASE + 1)); GODEL=$((BASE + 2))
+# Three free ports below the ephemeral range (so outgoing connections never take them).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+while :; do
+  BASE=$((20000 + RANDOM % 12000))
+  port_free "$BASE" && port_free $((BASE + 1)) && port_free $((BASE + 2)) && break
+done
+STUB=$BASE; NGINX=$((BASE + 1)); GODEL=$((BASE + 2))
 HOST_PID=""; NGINX_STARTED=""
 cleanup() {
   if [ -n "$HOST_PID" ]; then
