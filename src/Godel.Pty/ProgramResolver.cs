@@ -15,17 +15,35 @@ internal static class ProgramResolver
             return ResolvePath(program, workingDirectory);
         foreach (var dir in (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(Path.IsPathRooted(dir) ? dir : Path.Combine(workingDirectory, dir), program);
-            if (IsExecutableFile(candidate))
-                return candidate;
+            var baseName = Path.Combine(Path.IsPathRooted(dir) ? dir : Path.Combine(workingDirectory, dir), program);
+            foreach (var candidate in Candidates(baseName))
+            {
+                if (IsExecutableFile(candidate))
+                    return candidate;
+            }
         }
         throw new PtyProgramNotFoundException(
             $"Program '{program}' was not found on PATH ({Shorten(path)}). Install it, or give its full path.");
     }
 
+    // Windows runs "git" as git.exe (PATHEXT); elsewhere the name is the file.
+    private static IEnumerable<string> Candidates(string baseName)
+    {
+        if (!OperatingSystem.IsWindows() || Path.HasExtension(baseName))
+        {
+            yield return baseName;
+            yield break;
+        }
+        var extensions = Environment.GetEnvironmentVariable("PATHEXT") ?? ".COM;.EXE;.BAT;.CMD";
+        foreach (var ext in extensions.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            yield return baseName + ext;
+    }
+
     private static string ResolvePath(string program, string workingDirectory)
     {
         var full = Path.GetFullPath(program, workingDirectory);
+        if (OperatingSystem.IsWindows() && !File.Exists(full))
+            full = Candidates(full).FirstOrDefault(File.Exists) ?? full;
         if (!File.Exists(full))
             throw new PtyProgramNotFoundException($"Program '{program}' does not exist (looked for {full}).");
         if (!IsExecutableFile(full))

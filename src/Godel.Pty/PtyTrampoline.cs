@@ -30,23 +30,41 @@ public static class PtyTrampoline
         return true;
     }
 
-    /// <summary>The command that runs <paramref name="target"/> through the trampoline in this executable.</summary>
-    internal static ResolvedCommand Wrap(ResolvedCommand target)
+    /// <summary>
+    /// How to start this executable again: its path, plus the entry assembly when it runs under the
+    /// `dotnet` host. Element 0 is the file to execute.
+    /// </summary>
+    internal static IReadOnlyList<string> SelfHost()
     {
         var self = Environment.ProcessPath
             ?? throw new PtySpawnException("Cannot find this program's own executable to start the pseudo-terminal trampoline.");
-        var argv = new List<string> { self };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            var entry = Assembly.GetEntryAssembly()?.Location;
-            if (string.IsNullOrEmpty(entry))
-                throw new PtySpawnException("Running under 'dotnet' without an entry assembly: the pseudo-terminal trampoline cannot start.");
-            argv.Add(entry);
-        }
-        argv.Add(Verb);
-        argv.Add(target.Path);
+        if (Path.GetFileNameWithoutExtension(self) != "dotnet")
+            return [self];
+        var entry = Assembly.GetEntryAssembly()?.Location;
+        if (string.IsNullOrEmpty(entry))
+            throw new PtySpawnException("Running under 'dotnet' without an entry assembly: the pseudo-terminal trampoline cannot start.");
+        return [self, entry];
+    }
+
+    /// <summary>The command that runs <paramref name="target"/> through the trampoline in <paramref name="host"/>.</summary>
+    internal static ResolvedCommand Wrap(ResolvedCommand target, IReadOnlyList<string> host)
+    {
+        var argv = new List<string>(host) { Verb, target.Path };
         argv.AddRange(target.Argv);
-        return target with { Path = self, Argv = argv };
+        return target with { Path = host[0], Argv = argv };
+    }
+
+    // The runtime ignores SIGPIPE and may block signals; ignored and blocked signals survive execve,
+    // so the target program would inherit them. Caught ones reset by themselves.
+    [SupportedOSPlatform("linux")]
+    [SupportedOSPlatform("macos")]
+    private static unsafe void ResetSignals()
+    {
+        for (var sig = 1; sig < 32; sig++)
+            _ = Libc.signal(sig, 0); // SIG_DFL; fails harmlessly for SIGKILL and SIGSTOP
+        var none = stackalloc byte[256];
+        _ = Libc.sigemptyset(none);
+        _ = Libc.sigprocmask(UnixConstants.Current.SigSetMask, none, null);
     }
 
     [SupportedOSPlatform("linux")]
@@ -57,6 +75,7 @@ public static class PtyTrampoline
             return PtyErrors.FromErrno("setsid").Message;
         if (UnixFd.Ioctl(0, UnixConstants.Current.TiocSCtty, null) < 0)
             return PtyErrors.FromErrno("ioctl(TIOCSCTTY)").Message;
+        ResetSignals();
         var env = new List<string>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
             env.Add($"{e.Key}={e.Value}");

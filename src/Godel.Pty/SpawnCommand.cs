@@ -15,7 +15,8 @@ internal static class SpawnCommand
         if (!Directory.Exists(cwd))
             throw new PtySpawnException($"Working directory '{cwd}' does not exist: create it or choose another one.");
         var env = EnvironmentOf(options);
-        env.TryGetValue("PATH", out var path);
+        var path = env.FirstOrDefault(kv => string.Equals(kv.Key, "PATH",
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).Value;
         var program = ProgramResolver.Resolve(options.Program, path, cwd);
         var argv = new List<string>(options.Args.Count + 1) { options.Program };
         argv.AddRange(options.Args);

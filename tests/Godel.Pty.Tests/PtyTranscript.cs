@@ -11,7 +11,7 @@ internal sealed class PtyTranscript : IAsyncDisposable
     private readonly SemaphoreSlim _changed = new(0);
     private readonly Task _pump;
 
-    private PtyTranscript(IPtyProcess process)
+    internal PtyTranscript(IPtyProcess process)
     {
         Process = process;
         _pump = Task.Run(PumpAsync);

@@ -53,6 +53,37 @@ public sealed class SpawnTests
     }
 
     [Fact]
+    public async Task Resize_to_nonsense_sizes_is_clamped_to_what_a_terminal_can_hold()
+    {
+        await using var t = PtyTranscript.Start("bash", "-c",
+            "trap 'echo WINCH $(stty size)' WINCH; echo READY; while :; do sleep 0.05; done");
+        await t.WaitForAsync("READY");
+        t.Process.Resize(0, -5);
+        await t.WaitForAsync("WINCH 1 1");
+        t.Process.Resize(1_000_000, 10);
+        await t.WaitForAsync("WINCH 10 65535");
+    }
+
+    [Fact]
+    public async Task Blocking_reads_on_a_dedicated_thread_see_every_byte_in_order()
+    {
+        await using var p = PtyProcess.Spawn(new PtySpawnOptions { Program = "seq", Args = ["1", "200000"] });
+        var text = new System.Text.StringBuilder();
+        var reader = new Thread(() =>
+        {
+            var buffer = new byte[65536];
+            int n;
+            while ((n = p.Output.Read(buffer, 0, buffer.Length)) > 0)
+                text.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+        });
+        reader.Start();
+        Assert.True(reader.Join(TimeSpan.FromSeconds(60)), "output never ended");
+        var expected = string.Join("\r\n", Enumerable.Range(1, 200000)) + "\r\n";
+        Assert.Equal(expected, text.ToString());
+        Assert.Equal(0, (await p.Exited).ExitCode);
+    }
+
+    [Fact]
     public async Task Ctrl_C_byte_reaches_the_child_as_SIGINT()
     {
         await using var t = PtyTranscript.Start("bash", "-c",
@@ -86,6 +117,17 @@ public sealed class SpawnTests
         t.Process.Signal(15);
         var status = await t.CompleteAsync();
         Assert.Equal(15, status.Signal);
+    }
+
+    [Fact]
+    public async Task Child_starts_with_default_signal_dispositions_and_nothing_blocked()
+    {
+        await using var t = PtyTranscript.Start("grep", "-E", "^Sig(Ign|Blk)", "/proc/self/status");
+        await t.CompleteAsync();
+        // The runtime ignores SIGPIPE; SETSIGDEF must undo that. (glibc itself leaves its internal
+        // real-time signals 32 and 33 ignored in every spawned child, so only 1-31 are checked.)
+        Assert.Equal(0UL, SignalMask.Standard(t.Text, "SigIgn"));
+        Assert.Equal(0UL, SignalMask.Standard(t.Text, "SigBlk"));
     }
 
     [Fact]

@@ -140,6 +140,12 @@ internal static unsafe partial class Libc
     internal static partial int sigemptyset(void* set);
 
     [LibraryImport(Lib, SetLastError = true)]
+    internal static partial nint signal(int signum, nint handler);
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int sigprocmask(int how, void* set, void* oldset);
+
+    [LibraryImport(Lib, SetLastError = true)]
     internal static partial int sigfillset(void* set);
 }
 

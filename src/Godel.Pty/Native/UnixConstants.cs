@@ -25,6 +25,7 @@ internal sealed record UnixConstants
     public required int WNoWait { get; init; }
     public required int SigHup { get; init; }
     public required int SigKill { get; init; }
+    public required int SigSetMask { get; init; }
     public required bool IsDarwin { get; init; }
 
     public const int EIntr = 4;
@@ -65,6 +66,7 @@ internal sealed record UnixConstants
         WNoWait = 0x01000000,
         SigHup = 1,
         SigKill = 9,
+        SigSetMask = 2,
         IsDarwin = false,
     };
 
@@ -88,6 +90,7 @@ internal sealed record UnixConstants
         WNoWait = 0x20,
         SigHup = 1,
         SigKill = 9,
+        SigSetMask = 3,
         IsDarwin = true,
     };
 }

@@ -41,10 +41,11 @@ internal static unsafe class PosixSpawner
     }
 
     /// <summary>
-    /// macOS: the pts is opened as 0/1/2 (O_NOCTTY) and every other descriptor closed
-    /// (CLOEXEC_DEFAULT); the trampoline in our own executable then does setsid + TIOCSCTTY + execve.
+    /// macOS (also runs on Linux, for tests): the pts is opened as 0/1/2 with O_NOCTTY and every
+    /// other descriptor closed (CLOEXEC_DEFAULT on macOS, closefrom on Linux); the trampoline in
+    /// our own executable then does setsid + TIOCSCTTY + execve.
     /// </summary>
-    internal static int SpawnDarwinTrampoline(ResolvedCommand trampoline, string ptsPath)
+    internal static int SpawnTrampoline(ResolvedCommand trampoline, string ptsPath)
     {
         var c = UnixConstants.Current;
         var flags = (short)(c.SpawnSetSigDef | c.SpawnSetSigMask | c.SpawnCloExecDefault);
@@ -61,6 +62,8 @@ internal static unsafe class PosixSpawner
             }
             Check(Libc.posix_spawn_file_actions_adddup2((void*)actions, 0, 1), "posix_spawn_file_actions_adddup2");
             Check(Libc.posix_spawn_file_actions_adddup2((void*)actions, 0, 2), "posix_spawn_file_actions_adddup2");
+            if (!c.IsDarwin)
+                Check(Libc.posix_spawn_file_actions_addclosefrom_np((void*)actions, 3), "posix_spawn_file_actions_addclosefrom_np");
             AddChdir(actions, trampoline.WorkingDirectory);
         });
     }

@@ -28,14 +28,20 @@ internal sealed class UnixPtyProcess : IPtyProcess
         _reaper = new ChildReaper(pid, pty.Slave.Dispose);
     }
 
-    internal static UnixPtyProcess Start(PtySpawnOptions options)
+    /// <summary>
+    /// Starts the child. <paramref name="trampolineHost"/> is the executable that runs
+    /// <see cref="PtyTrampoline"/> (macOS always uses one: itself); null on Linux spawns directly.
+    /// </summary>
+    internal static UnixPtyProcess Start(PtySpawnOptions options, IReadOnlyList<string>? trampolineHost = null)
     {
         var command = SpawnCommand.Build(options);
+        if (trampolineHost is null && OperatingSystem.IsMacOS())
+            trampolineHost = PtyTrampoline.SelfHost();
         var pty = UnixPseudoTerminal.Open(options.Columns, options.Rows);
         try
         {
-            var pid = OperatingSystem.IsMacOS()
-                ? PosixSpawner.SpawnDarwinTrampoline(PtyTrampoline.Wrap(command), pty.SlavePath)
+            var pid = trampolineHost is not null
+                ? PosixSpawner.SpawnTrampoline(PtyTrampoline.Wrap(command, trampolineHost), pty.SlavePath)
                 : PosixSpawner.SpawnLinux(command, pty.SlavePath);
             return new UnixPtyProcess(pty, pid, options.KillGracePeriod);
         }

@@ -105,7 +105,7 @@ internal sealed class Reflow
         if (take == 0 && wrapped) take = 1; // a 1-column screen cannot hold a wide character; drop it
         var row = new Row(_cols);
         _acc.AsSpan(_start, take).CopyTo(row.Cells);
-        if (take > 0 && row.Cells[take - 1].IsWide && (take == _cols || _start + take >= _end)) row.Cells[take - 1] = Cell.Blank(row.Cells[take - 1].Bg);
+        Sanitize(row.Cells);
         row.Wrapped = wrapped;
         if (_cursorOffset >= _emitted && (_cursorOffset < _emitted + take || !wrapped))
         {
@@ -116,6 +116,17 @@ internal sealed class Reflow
         _emitted += take;
         _start += take;
         Output(row);
+    }
+
+    /// <summary>Blanks any half of a wide character whose other half ended up on another row.</summary>
+    private static void Sanitize(Cell[] cells)
+    {
+        for (var x = 0; x < cells.Length; x++)
+        {
+            ref var c = ref cells[x];
+            if (c.IsWide && (x + 1 >= cells.Length || !cells[x + 1].IsWideTail)) c = Cell.Blank(c.Bg);
+            else if (c.IsWideTail && (x == 0 || !cells[x - 1].IsWide)) c = Cell.Blank(c.Bg);
+        }
     }
 
     private void Output(Row row)

@@ -94,6 +94,7 @@ internal sealed partial class ScreenWriter
         _m.G0Graphics = slot.G0Graphics;
         _m.G1Graphics = slot.G1Graphics;
         _m.ShiftOut = slot.ShiftOut;
-        MoveTo(slot.X, slot.Y);
+        // In origin mode the cursor never leaves the scroll region, even when margins changed since DECSC.
+        MoveTo(slot.X, slot.Origin ? Math.Clamp(slot.Y, _m.Top, _m.Bottom) : slot.Y);
     }
 }

@@ -77,7 +77,7 @@ internal sealed partial class ScreenWriter
         var oldCols = Cols;
         // The main screen's point to keep: the live cursor, or the cursor 1049 saved while the alternate screen is up.
         var alt = _m.AlternateActive;
-        var (px, py) = alt ? (_m.SavedMain.X, _m.SavedMain.Y) : (_m.X, _m.Y);
+        var (px, py) = alt ? (_m.SavedMain.X, _m.SavedMain.Y) : (_m.X + (_m.PendingWrap ? 1 : 0), _m.Y);
         var point = Reflow.Apply(_m, columns, rows, px, py);
         _m.Alternate.ResizeClip(columns, rows);
         if (alt)

@@ -32,7 +32,8 @@ internal static class LineCodec
             var first = cells[i];
             var style = first.Attr & AttrBits.StyleMask;
             var end = i + 1;
-            while (end < length && cells[end].Fg == first.Fg && cells[end].Bg == first.Bg && (cells[end].Attr & AttrBits.StyleMask) == style) end++;
+            // A wide character's right half always travels with its left half, so runs never split a pair.
+            while (end < length && (SameStyle(cells[end], first, style) || (cells[end].IsWideTail && cells[end - 1].IsWide))) end++;
             WriteVarint(scratch, ref o, (uint)(end - i));
             WriteStyle(scratch, ref o, first.Fg, first.Bg, style);
             o = WriteText(cells[i..end], ref scratch, o, clusters);
@@ -40,6 +41,9 @@ internal static class LineCodec
         }
         return o;
     }
+
+    private static bool SameStyle(Cell c, Cell first, uint style) =>
+        c.Fg == first.Fg && c.Bg == first.Bg && (c.Attr & AttrBits.StyleMask) == style;
 
     private static int TrimmedLength(ReadOnlySpan<Cell> cells)
     {
@@ -79,7 +83,12 @@ internal static class LineCodec
         for (var k = 0; k < run.Length; k++)
         {
             var c = run[k];
-            if (c.IsWideTail) continue;
+            if (c.IsWideTail)
+            {
+                if (k == 0 || !run[k - 1].IsWide) b[o++] = BlankByte; // orphan half: keep the cell count right
+                continue;
+            }
+            if (c.IsWide && (k + 1 >= run.Length || !run[k + 1].IsWideTail)) c.Attr &= ~AttrBits.Wide;
             var code = c.Code;
             if (code > 0 && code < 0x80 && !c.IsWide)
             {
@@ -121,12 +130,13 @@ internal static class LineCodec
         while (col < length && o < data.Length)
         {
             var runCells = (int)ReadVarint(data, ref o);
+            if (o >= data.Length) return;
             var mask = data[o++];
             var fg = (mask & 1) != 0 ? ReadColor(data, ref o, (mask & 2) != 0, (mask & 32) != 0) : 0;
             var bg = (mask & 4) != 0 ? ReadColor(data, ref o, (mask & 8) != 0, (mask & 64) != 0) : 0;
             var attr = (mask & 16) != 0 ? ReadVarint(data, ref o) : 0;
             var end = col + runCells;
-            while (col < end)
+            while (col < end && o < data.Length)
             {
                 col = DecodeCell(data, ref o, cells, col, fg, bg, attr, clusters);
             }

@@ -43,7 +43,7 @@ internal static class CaptureWriter
             if (c.IsWideTail) continue;
             if (escapes) state.Transition(sb, m, c);
             if (c.Code == 0) sb.Append(' ');
-            else if (c.Code < 0x80) sb.Append((char)c.Code);
+            else if (c.Code > 0 && c.Code < 0x80) sb.Append((char)c.Code);
             else sb.Append(m.Clusters.TextOf(c.Code));
         }
         if (trim)

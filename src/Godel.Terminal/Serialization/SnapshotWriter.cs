@@ -114,7 +114,7 @@ internal sealed class SnapshotWriter
             Text(c.Code);
             x += c.IsWide ? 2 : 1;
         }
-        if (wrapped && length < cells.Length) PendingWrapOnBlank(cells[^1].Bg, cells.Length);
+        if (wrapped && cells[^1].IsBlank) PendingWrapOnBlank(cells[^1].Bg, cells.Length);
     }
 
     /// <summary>A run of blank cells: erased with their colour (ECH keeps the cursor), then skipped over.</summary>

@@ -1,0 +1,62 @@
+// The in-memory read index of one commit of the beads branch: raw trees for writing, parsed beads for reading.
+using Godel.Beads.Model;
+
+namespace Godel.Beads.Store;
+
+/// <summary>A stored file that parsed (Value) or did not (Error, naming the file and the reason).</summary>
+internal sealed record Loaded<T>(string OidHex, T? Value, string? Error) where T : class;
+
+/// <summary>
+/// Everything known about one commit of `godel/beads`. Mutated only under the store's lock, and only
+/// while moving it to the next commit; any failure half-way discards it (the store reloads).
+/// </summary>
+internal sealed class StoreSnapshot
+{
+    public const string BeadsDir = "beads";
+    public const string ConvoysDir = "convoys";
+    public const string GodelDir = ".godel";
+
+    /// <summary>The commit this describes; null when the branch does not exist yet.</summary>
+    public string? Commit { get; set; }
+
+    public RawTree Root { get; set; } = new();
+    public RawTree Godel { get; set; } = new();
+    public RawTree BeadFiles { get; set; } = new();
+    public RawTree ConvoyFiles { get; set; } = new();
+
+    /// <summary>Parsed `*.json` files of `.godel/beads`, keyed by file name.</summary>
+    public Dictionary<string, Loaded<Bead>> Beads { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Loaded<Convoy>> Convoys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True once the raw trees are known to hash to the commit's trees (safe to write from).</summary>
+    public bool Verified { get; set; }
+
+    public static string FileName(string id) => id + ".json";
+
+    public static bool IsItemFile(RawEntry e) => !e.IsTree && e.Name.EndsWith(".json", StringComparison.Ordinal);
+
+    public static string IdOf(string fileName) => fileName[..^".json".Length];
+
+    public Bead? FindBead(string id) => Beads.TryGetValue(FileName(id), out var l) ? l.Value : null;
+
+    public Convoy? FindConvoy(string id) => Convoys.TryGetValue(FileName(id), out var l) ? l.Value : null;
+
+    public IEnumerable<Bead> AllBeads()
+    {
+        foreach (var l in Beads.Values)
+        {
+            if (l.Value is not null) yield return l.Value;
+        }
+    }
+
+    public IEnumerable<Convoy> AllConvoys()
+    {
+        foreach (var l in Convoys.Values)
+        {
+            if (l.Value is not null) yield return l.Value;
+        }
+    }
+
+    /// <summary>Every id in use (beads and convoys, parsed or not), so a new id never collides.</summary>
+    public bool IdInUse(string id) => Beads.ContainsKey(FileName(id)) || Convoys.ContainsKey(FileName(id));
+}

@@ -1,4 +1,0 @@
-// Marks the Godel.Proxy assembly; the real types arrive with its issue.
-namespace Godel.Proxy;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,193 @@
+// Sends a call upstream (falling back between providers when allowed), relays the answer, and accounts for it.
+using System.Diagnostics;
+using System.Net;
+using Godel.Config.Model;
+using Godel.Proxy.Errors;
+using Godel.Proxy.Limits;
+using Godel.Proxy.Providers;
+using Godel.Proxy.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Godel.Proxy.Pipeline;
+
+internal sealed class Forwarder(ProxyServices services)
+{
+    /// <summary>Worst case assumed for limits and cost checks when a request names no max_tokens.</summary>
+    public const int DefaultMaxTokens = 4096;
+
+    public async Task ForwardAsync(ProxyCall call, IReadOnlyList<ProviderEntry> candidates, bool fallbackAllowed)
+    {
+        if (services.Budgets.Check(call.Who.Agent) is { } overBudget)
+        {
+            await RefuseAsync(call, candidates[0].Name, overBudget).ConfigureAwait(false);
+            return;
+        }
+        var aborted = call.Context.RequestAborted;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var provider = candidates[i];
+            var canFallBack = fallbackAllowed && i + 1 < candidates.Count;
+            if (provider.KeyProblem is { } keyProblem)
+            {
+                if (canFallBack) { call.FallbackUsed = true; continue; }
+                await RefuseAsync(call, provider.Name, ProxyError.BadGateway(keyProblem)).ConfigureAwait(false);
+                return;
+            }
+            Reservation? reservation = null;
+            if (services.LimitsEnabled)
+            {
+                var (granted, limited) = await services.Limits.AcquireAsync(call.Who.Agent, provider.Name, ReserveTokens(call), aborted).ConfigureAwait(false);
+                if (limited is not null)
+                {
+                    if (canFallBack) { call.FallbackUsed = true; continue; }
+                    await RefuseAsync(call, provider.Name, limited).ConfigureAwait(false);
+                    return;
+                }
+                reservation = granted;
+            }
+            var (response, failure) = await SendAsync(call, provider, aborted).ConfigureAwait(false);
+            if (response is null)
+            {
+                reservation?.Reconcile(0);
+                if (aborted.IsCancellationRequested)
+                {
+                    Record(call, provider.Name, 499, new RelayOutcome { ClientGone = true, Error = "client disconnected" });
+                    return;
+                }
+                if (canFallBack) { call.FallbackUsed = true; continue; }
+                await RefuseAsync(call, provider.Name, ProxyError.BadGateway(failure!)).ConfigureAwait(false);
+                return;
+            }
+            using (response)
+            {
+                if (canFallBack && IsRetryable(response.StatusCode))
+                {
+                    reservation?.Reconcile(0);
+                    call.FallbackUsed = true;
+                    continue;
+                }
+                var outcome = await RelayAsync(call, provider, response).ConfigureAwait(false);
+                reservation?.Reconcile(outcome.Usage.Total);
+                Record(call, provider.Name, outcome.ClientGone ? 499 : (int)response.StatusCode, outcome);
+            }
+            return;
+        }
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static long ReserveTokens(ProxyCall call) => call.Body.Length / 4 + (call.Facts.MaxTokens ?? DefaultMaxTokens);
+
+    private async Task<(HttpResponseMessage? Response, string? Failure)> SendAsync(ProxyCall call, ProviderEntry provider, CancellationToken aborted)
+    {
+        var request = BuildRequest(call, provider);
+        try
+        {
+            var response = await provider.Client.SendAsync(request, aborted).ConfigureAwait(false);
+            return (response, null);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return (null, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            var reason = e is OperationCanceledException ? "timed out" : (e.InnerException?.Message ?? e.Message);
+            services.Logger.LogWarning("proxy: provider {Provider} unreachable: {Reason}", provider.Name, reason);
+            return (null, $"provider '{provider.Name}' is unreachable: {reason}");
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+
+    private static HttpRequestMessage BuildRequest(ProxyCall call, ProviderEntry provider)
+    {
+        var http = call.Context.Request;
+        var payload = call.Payload;
+        if (provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage)
+        {
+            payload = StreamOptionsInjector.Inject(payload, call.Facts);
+        }
+        var message = new HttpRequestMessage(new HttpMethod(http.Method), provider.UpstreamUri(call.Path, http.QueryString.Value ?? ""))
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        if (payload.Length > 0 || HttpMethods.IsPost(http.Method) || HttpMethods.IsPut(http.Method))
+        {
+            message.Content = new ReadOnlyMemoryContent(payload);
+        }
+        Headers.CopyRequest(http, message, provider);
+        if (message.Content is not null && message.Content.Headers.ContentType is null)
+        {
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        }
+        return message;
+    }
+
+    private async Task<RelayOutcome> RelayAsync(ProxyCall call, ProviderEntry provider, HttpResponseMessage response)
+    {
+        var context = call.Context;
+        var outcome = new RelayOutcome();
+        var sse = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+        Headers.CopyResponse(response, context.Response, keepLength: !sse);
+        var upstream = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
+        await using (upstream.ConfigureAwait(false))
+        {
+            if (sse)
+            {
+                context.Response.Headers["X-Accel-Buffering"] = "no";
+                var strip = provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage;
+                var relay = new SseRelay(strip, services.StoreText, call.Shape, provider.Name);
+                await relay.RelayAsync(upstream, context, outcome).ConfigureAwait(false);
+            }
+            else
+            {
+                await BodyRelay.RelayAsync(upstream, context, outcome, services.StoreText).ConfigureAwait(false);
+            }
+        }
+        return outcome;
+    }
+
+    /// <summary>Answers with the proxy's own error and logs the request (refusals are audited too).</summary>
+    private async Task RefuseAsync(ProxyCall call, string provider, ProxyError error)
+    {
+        await error.WriteAsync(call.Context, call.Shape).ConfigureAwait(false);
+        Record(call, provider, error.Status, new RelayOutcome { Error = error.Message });
+    }
+
+    private void Record(ProxyCall call, string provider, int status, RelayOutcome outcome)
+    {
+        var model = call.Facts.Model;
+        var cost = services.Pricing.Cost(model, outcome.Usage);
+        services.Budgets.Add(call.Who.Agent, cost);
+        var latency = Stopwatch.GetElapsedTime(call.Started).TotalMilliseconds;
+        services.Audit.Enqueue(new AuditRecord
+        {
+            TimeMs = services.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Agent = call.Who.Agent,
+            Bead = call.Who.Bead,
+            Provider = provider,
+            Model = model,
+            Status = status,
+            Usage = outcome.Usage,
+            CostUsd = cost,
+            LatencyMs = latency,
+            BytesIn = call.Body.Length,
+            BytesOut = outcome.BytesOut,
+            Fallback = call.FallbackUsed,
+            Stream = call.Facts.Stream,
+            Error = outcome.Error,
+            PromptBody = services.StoreText && call.Body.Length > 0 ? call.Body.ToArray() : null,
+            ResponseBody = services.StoreText ? outcome.Captured : null,
+        });
+        if (services.Logger.IsEnabled(LogLevel.Debug))
+        {
+            services.Logger.LogDebug("proxy: {Agent} {Provider} {Model} {Status} {Latency:0.0}ms in={In} out={Out}",
+                call.Who.Agent, provider, model, status, latency, outcome.Usage.TotalInput, outcome.Usage.Output);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// `/proxy/{provider}/{**path}`: native pass-through to one named provider, byte-for-byte both ways.
+using Godel.Proxy.Errors;
+using Godel.Proxy.Providers;
+using Microsoft.AspNetCore.Http;
+
+namespace Godel.Proxy.Pipeline;
+
+internal sealed class PassThroughEndpoint(ProxyServices services, Forwarder forwarder)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var name = (string)context.Request.RouteValues["provider"]!;
+        var path = context.Request.RouteValues["path"] as string ?? "";
+        if (!services.Providers.TryGet(name, out var provider))
+        {
+            var shape = path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;
+            await ProxyError.NotFound($"unknown provider '{name}': configure it as [proxy.providers.{name}] in godel.toml").WriteAsync(context, shape).ConfigureAwait(false);
+            return;
+        }
+        var call = await Admission.AdmitAsync(context, services, provider.ShapeFor(path), path).ConfigureAwait(false);
+        if (call is null)
+        {
+            return;
+        }
+        using (call.Value.Body)
+        {
+            await forwarder.ForwardAsync(call.Value.Call, [provider], fallbackAllowed: false).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+// What relaying a response observed: usage, bytes, captured text and how it ended.
+using Godel.Proxy.Usage;
+
+namespace Godel.Proxy.Pipeline;
+
+internal sealed class RelayOutcome
+{
+    public TokenUsage Usage { get; set; }
+    public long BytesOut { get; set; }
+    public byte[]? Captured { get; set; }
+
+    /// <summary>Null when the response completed; otherwise why it did not (never contains a key).</summary>
+    public string? Error { get; set; }
+
+    /// <summary>True when the client went away; the audit status becomes 499.</summary>
+    public bool ClientGone { get; set; }
+}

@@ -1,0 +1,99 @@
+// Builds every provider from [proxy.providers], resolving keys once at start-up and sharing one pooled HTTP handler.
+using System.Net;
+using Godel.Config.Model;
+using Godel.Proxy.Providers.Mock;
+
+namespace Godel.Proxy.Providers;
+
+/// <summary>Name → provider. Real providers share one SocketsHttpHandler; the mock is served in-process.</summary>
+internal sealed class ProviderRegistry : IDisposable
+{
+    private readonly Dictionary<string, ProviderEntry> _providers;
+    private readonly SocketsHttpHandler _handler;
+
+    public ProviderRegistry(ProxyConfig config, Func<string, string?> getEnv)
+    {
+        _handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            MaxConnectionsPerServer = int.MaxValue,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            EnableMultipleHttp2Connections = true,
+        };
+        var shared = new HttpMessageInvoker(_handler, disposeHandler: false);
+        _providers = new Dictionary<string, ProviderEntry>(StringComparer.Ordinal);
+        foreach (var (name, provider) in config.Providers)
+        {
+            _providers[name] = Build(name, provider, shared, getEnv);
+        }
+    }
+
+    public bool TryGet(string name, out ProviderEntry provider) => _providers.TryGetValue(name, out provider!);
+
+    public IEnumerable<ProviderEntry> All => _providers.Values;
+
+    public void Dispose() => _handler.Dispose();
+
+    private static ProviderEntry Build(string name, ProviderConfig config, HttpMessageInvoker shared, Func<string, string?> getEnv)
+    {
+        if (config.Type == ProviderType.Mock)
+        {
+            return new ProviderEntry
+            {
+                Name = name, Type = config.Type, BaseUrl = "mock://" + name, Config = config,
+                Client = new HttpMessageInvoker(new MockHandler(config.MockLatencyMs)),
+            };
+        }
+        var (key, problem) = ResolveKey(name, config, getEnv);
+        return new ProviderEntry
+        {
+            Name = name, Type = config.Type, Config = config, Client = shared,
+            BaseUrl = (config.BaseUrl ?? DefaultBaseUrl(config.Type)).TrimEnd('/'),
+            ApiKey = key, KeyProblem = problem,
+        };
+    }
+
+    private static string DefaultBaseUrl(ProviderType type) => type switch
+    {
+        ProviderType.Anthropic => "https://api.anthropic.com",
+        ProviderType.OpenAI => "https://api.openai.com",
+        _ => "http://127.0.0.1",
+    };
+
+    /// <summary>Reads the key from the named variable or file. Problems name the source, never the value.</summary>
+    private static (string? Key, string? Problem) ResolveKey(string name, ProviderConfig config, Func<string, string?> getEnv)
+    {
+        if (config.ApiKeyEnv is { Length: > 0 } env)
+        {
+            var value = getEnv(env);
+            return string.IsNullOrWhiteSpace(value)
+                ? (null, $"provider '{name}' has no API key: environment variable {env} is not set on the proxy")
+                : (value.Trim(), null);
+        }
+        if (config.ApiKeyFile is { Length: > 0 } file)
+        {
+            try
+            {
+                var value = File.ReadAllText(file).Trim();
+                return value.Length == 0 ? (null, $"provider '{name}' has no API key: {file} is empty") : (value, null);
+            }
+            catch (IOException e)
+            {
+                return (null, $"provider '{name}' has no API key: cannot read {file} ({e.GetType().Name})");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return (null, $"provider '{name}' has no API key: {file} is not readable");
+            }
+        }
+        // openai-compatible servers (local models) often need no key.
+        return config.Type == ProviderType.OpenAICompatible
+            ? (null, null)
+            : (null, $"provider '{name}' has no API key: set api_key_env or api_key_file in [proxy.providers.{name}]");
+    }
+}

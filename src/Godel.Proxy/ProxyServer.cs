@@ -1,0 +1,162 @@
+// Hosts the proxy on Kestrel: builds the services, maps the routes, listens, and shuts down cleanly.
+using System.Security.Cryptography.X509Certificates;
+using Godel.Config.Model;
+using Godel.Proxy.Admin;
+using Godel.Proxy.Costs;
+using Godel.Proxy.Errors;
+using Godel.Proxy.Limits;
+using Godel.Proxy.Pipeline;
+using Godel.Proxy.Providers;
+using Godel.Proxy.Routing;
+using Godel.Proxy.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Godel.Proxy;
+
+/// <summary>A running proxy. Local mode (the daemon) and remote mode (`godel proxy serve`) run this same code.</summary>
+public sealed class ProxyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ProxyServices _services;
+
+    private ProxyServer(WebApplication app, ProxyServices services, string baseUrl)
+    {
+        _app = app;
+        _services = services;
+        BaseUrl = baseUrl;
+        Admin = new ProxyAdmin(services.Tokens, services.Reader, services.Audit.FlushAsync);
+    }
+
+    /// <summary>`http://127.0.0.1:PORT` (no trailing slash); agents get `{BaseUrl}/proxy/...`.</summary>
+    public string BaseUrl { get; }
+
+    public ProxyAdmin Admin { get; }
+
+    public static async Task<ProxyServer> StartAsync(ProxyServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var listen = options.Listen ?? options.Config.Listen;
+        if (!ListenAddress.TryParse(listen, out var endpoint))
+        {
+            throw new ArgumentException($"listen address '{listen}' is not host:port (e.g. 127.0.0.1:8080)", nameof(options));
+        }
+        var tls = LoadCertificate(options);
+        var services = BuildServices(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Godel.Proxy", Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The proxy enforces its own limit so the caller gets a JSON 413 in its provider's shape.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(endpoint, l =>
+            {
+                if (tls is not null)
+                {
+                    l.UseHttps(tls);
+                }
+            });
+        });
+        var app = builder.Build();
+        MapRoutes(app, services);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            await services.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProxyServer(app, services, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal).TrimEnd('/'));
+    }
+
+    /// <summary>Completes when the host stops (Ctrl-C in `godel proxy serve`) or <paramref name="cancellationToken"/> fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static X509Certificate2? LoadCertificate(ProxyServerOptions options)
+    {
+        if (options.TlsCertPath is null && options.TlsKeyPath is null)
+        {
+            return null;
+        }
+        if (options.TlsCertPath is null || options.TlsKeyPath is null)
+        {
+            throw new ArgumentException("HTTPS needs both --tls-cert and --tls-key (PEM files)", nameof(options));
+        }
+        return X509Certificate2.CreateFromPemFile(options.TlsCertPath, options.TlsKeyPath);
+    }
+
+    private static ProxyServices BuildServices(ProxyServerOptions options)
+    {
+        var config = options.Config;
+        var time = options.Time ?? TimeProvider.System;
+        var logger = options.Logger ?? NullLogger.Instance;
+        var db = ProxyDatabase.Open(options.DatabasePath);
+        var reader = new AuditReader(db, time);
+        var (perAgent, today, total) = reader.SpendByAgent();
+        var providers = new ProviderRegistry(config, options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+        return new ProxyServices
+        {
+            Config = config,
+            Providers = providers,
+            Tokens = new TokenStore(db, time),
+            Audit = new AuditWriter(db, config.Audit.RetentionDays, logger, time),
+            Reader = reader,
+            Pricing = new PricingTable(config.Pricing),
+            Budgets = new BudgetLedger(config.Budgets, time, perAgent, today, total),
+            Limits = new RateLimits(config.Limits, name => config.Providers.GetValueOrDefault(name), time),
+            LimitsEnabled = AnyLimit(config),
+            StoreText = options.StoreText ?? config.Audit.StoreText ?? true,
+            Logger = logger,
+            Time = time,
+            AdminTokenHash = string.IsNullOrEmpty(options.AdminToken) ? null : AgentAuth.HashOf(options.AdminToken),
+        };
+    }
+
+    private static bool AnyLimit(ProxyConfig config) =>
+        config.Limits.AgentRequestsPerMinute is not null || config.Limits.AgentTokensPerMinute is not null
+        || config.Providers.Values.Any(p => p.RequestsPerMinute is not null || p.TokensPerMinute is not null);
+
+    private static void MapRoutes(WebApplication app, ProxyServices services)
+    {
+        var forwarder = new Forwarder(services);
+        var passThrough = new PassThroughEndpoint(services, forwarder);
+        var routed = new RoutedEndpoint(services, forwarder, new RouteTable(services.Config.Routes, services.Providers));
+        var admin = new ProxyAdmin(services.Tokens, services.Reader, services.Audit.FlushAsync);
+        app.MapGet("/health", context => context.Response.WriteAsync("ok"));
+        app.MapPost("/proxy/v1/chat/completions", context => Safely(context, services, routed.HandleAsync));
+        app.Map("/proxy/{provider}/{**path}", context => Safely(context, services, passThrough.HandleAsync));
+        AdminEndpoints.Map(app, services, admin);
+    }
+
+    /// <summary>Last line of defence: an unexpected failure becomes a JSON 500, logged without a stack trace in the reply.</summary>
+    private static async Task Safely(HttpContext context, ProxyServices services, Func<HttpContext, Task> handler)
+    {
+        try
+        {
+            await handler(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            services.Logger.LogError("proxy: {Path} failed: {Type}: {Message}", context.Request.Path, e.GetType().Name, e.Message);
+            await new ProxyError(500, "api_error", "internal_error", "the proxy failed to handle this request; see the proxy log")
+                .WriteAsync(context, ErrorShape.OpenAI).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+// The numbers `godel proxy stats`, `GET /admin/stats` and the TUI's Costs screen show.
+namespace Godel.Proxy.Store;
+
+public sealed record UsageLine(string Name, long Requests, long TokensIn, long TokensOut, decimal CostUsd, long Errors, double AvgLatencyMs);
+
+public sealed record ProxyStats
+{
+    public DateTimeOffset? Since { get; init; }
+    public string? Agent { get; init; }
+    public required UsageLine Totals { get; init; }
+
+    /// <summary>One line per agent, most expensive first.</summary>
+    public required IReadOnlyList<UsageLine> Agents { get; init; }
+
+    /// <summary>One line per provider/model pair (`provider/model`), most expensive first.</summary>
+    public required IReadOnlyList<UsageLine> Models { get; init; }
+
+    public decimal SpentTodayUsd { get; init; }
+    public decimal SpentTotalUsd { get; init; }
+}
+
+/// <summary>One full-text match in the audit log.</summary>
+public sealed record SearchHit(long Id, DateTimeOffset Time, string Agent, string? Bead, string Provider, string? Model, string Snippet, double Rank);

@@ -1,0 +1,93 @@
+// Bad requests get JSON errors in the caller's provider format, never a stack trace.
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Godel.Config.Model;
+using Godel.Proxy.Tests.Support;
+
+namespace Godel.Proxy.Tests;
+
+public sealed class BadInputTests
+{
+    [Fact]
+    public async Task Malformed_json_is_400_in_anthropic_shape_on_a_messages_route()
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/mock/v1/messages", """{"model":"x", "messages": [}"""));
+
+        Assert.Equal(400, status);
+        var error = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("error", error.GetProperty("type").GetString());
+        Assert.Equal("invalid_request_error", error.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("malformed JSON", error.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_400_in_openai_shape_on_a_chat_route()
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/mock/v1/chat/completions", "not json"));
+
+        Assert.Equal(400, status);
+        var error = JsonDocument.Parse(body).RootElement.GetProperty("error");
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
+        Assert.Equal("invalid_request", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_whether_or_not_its_length_is_declared()
+    {
+        await using var proxy = await ProxyHarness.StartAsync(new ProxyConfig { MaxBodyBytes = 1000 });
+        var big = $$"""{"model":"m","messages":[{"role":"user","content":"{{new string('x', 2000)}}"}]}""";
+        var (declared, body, _) = await proxy.SendAsync(proxy.Post("/proxy/mock/v1/messages", big));
+        var chunked = proxy.Post("/proxy/mock/v1/messages", "");
+        chunked.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)));
+        chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        chunked.Headers.TransferEncodingChunked = true;
+        var (streamed, _, _) = await proxy.SendAsync(chunked);
+
+        Assert.Equal(413, declared);
+        Assert.Equal(413, streamed);
+        Assert.Contains("max_body_bytes", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_provider_is_404_saying_how_to_configure_it()
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/nosuch/v1/chat/completions", "{}"));
+
+        Assert.Equal(404, status);
+        Assert.Contains("[proxy.providers.nosuch]", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gdl_not-a-real-token")]
+    [InlineData("sk-something-else")]
+    public async Task Missing_or_invalid_token_is_401(string? token)
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/proxy/mock/v1/messages") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        if (token is not null)
+        {
+            request.Headers.Add("x-api-key", token);
+        }
+        var (status, body, _) = await proxy.SendAsync(request);
+
+        Assert.Equal(401, status);
+        Assert.Equal("authentication_error", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_without_its_key_is_502_naming_the_variable_not_a_value()
+    {
+        await using var proxy = await ProxyHarness.StartAsync(ProxyHarness.With(
+            ("openai", new ProviderConfig { Type = ProviderType.OpenAI, BaseUrl = "http://127.0.0.1:9", ApiKeyEnv = "MISSING_KEY_VAR" })));
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/openai/v1/chat/completions", """{"model":"gpt-4.1","messages":[]}"""));
+
+        Assert.Equal(502, status);
+        Assert.Contains("MISSING_KEY_VAR", body, StringComparison.Ordinal);
+    }
+}
