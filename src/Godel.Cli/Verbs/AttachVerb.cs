@@ -22,7 +22,7 @@ internal static class AttachVerb
             }
 
             var where = DaemonConnector.For(console);
-            var config = CliConfig.Load(where);
+            var config = CliConfig.Load(console, parse).GetValidOrThrow();
             var key = DetachKey.Parse(config.Tui.DetachKey, out var problem) ?? throw new CliException(problem!, ExitCodes.Usage);
             await using var client = await where.ConnectOrStartAsync(ct).ConfigureAwait(false);
             // Plain streams on fds 0 and 1: Console's own stdin stream does line editing and resets termios.
