@@ -1,4 +1,5 @@
-// An agent's raw output log under .godel/logs: appended unbuffered (survives a daemon crash), capped in size, rotated.
+// An agent's raw output log under .godel/logs: capped in size, rotated. Buffered in 64 KiB and flushed by the
+// daemon's tick (every 250 ms), so a flooding agent costs one write per 64 KiB and a crash loses at most a tick.
 namespace Godel.Daemon.Sessions;
 
 internal sealed class RawLog : IDisposable
@@ -72,8 +73,10 @@ internal sealed class RawLog : IDisposable
         _file = Open();
     }
 
-    // bufferSize 0: every write reaches the kernel at once, so a killed daemon leaves a complete log.
-    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+
+    /// <summary>Pushes buffered bytes to the kernel (called with the session lock held).</summary>
+    public void Flush() => _file.Flush();
 
     public void Dispose() => _file.Dispose();
 }
