@@ -189,9 +189,10 @@ internal sealed partial class ScreenWriter
         Index();
     }
 
-    /// <summary>IND: down one line, scrolling the region when at its bottom. Pending wrap survives (as in tmux and xterm.js).</summary>
+    /// <summary>IND: down one line, scrolling the region when at its bottom. Clears pending wrap, column kept (xterm.js, st; tmux differs).</summary>
     public void Index()
     {
+        _m.PendingWrap = false;
         if (_m.Y == _m.Bottom)
         {
             var history = !_m.AlternateActive && _m.Top == 0 ? _m.History : null;
@@ -217,6 +218,7 @@ internal sealed partial class ScreenWriter
     /// <summary>RI: up one line, scrolling the region down when at its top.</summary>
     public void ReverseIndex()
     {
+        _m.PendingWrap = false;
         if (_m.Y == _m.Top) Grid.ScrollDown(_m.Top, _m.Bottom, 1, _m.Pen.Bg);
         else if (_m.Y > 0) _m.Y--;
     }

@@ -57,6 +57,14 @@ public sealed class VtParser
     {
         while (i < data.Length)
         {
+            if (data[i] == 0x1B)
+            {
+                // SGR-heavy output alternates short words and sequences: try the CSI before searching for text.
+                var csi = TryCsi(data[i..]);
+                if (csi == 0) return i;
+                i += csi;
+                continue;
+            }
             var rest = data[i..];
             var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
             if (n < 0)

@@ -59,44 +59,94 @@ internal sealed class SnapshotWriter
     /// <summary>Writes history (main only) then the rows, moving between lines by autowrap or CR LF as the source did.</summary>
     private void DrawRows(Row[] rows, bool history)
     {
-        var first = true;
+        var previous = new Cell[_m.Columns];
+        var current = new Cell[_m.Columns];
         var previousWrapped = false;
-        if (history)
+        var index = 0;
+        var historyCount = history ? _m.History.Count : 0;
+        var buffer = new Cell[_m.Columns];
+        for (var k = 0; k < historyCount + rows.Length; k++)
         {
-            var buffer = new Cell[_m.Columns];
-            for (var i = 0; i < _m.History.Count; i++)
+            bool wrapped;
+            if (k < historyCount)
             {
-                var need = Math.Max(_m.Columns, LineCodec.CellCount(_m.History.Encoded(i, out _)));
+                var need = Math.Max(_m.Columns, LineCodec.CellCount(_m.History.Encoded(k, out _)));
                 if (buffer.Length < need) buffer = new Cell[need];
-                var wrapped = _m.History.Read(i, buffer, _m.Clusters);
-                NextLine(first, previousWrapped);
-                DrawLine(buffer.AsSpan(0, _m.Columns), wrapped);
-                first = false;
-                previousWrapped = wrapped;
+                wrapped = _m.History.Read(k, buffer, _m.Clusters);
+                buffer.AsSpan(0, _m.Columns).CopyTo(current);
             }
-        }
-        for (var y = 0; y < rows.Length; y++)
-        {
-            NextLine(first, previousWrapped);
-            var wrapped = rows[y].Wrapped && y < rows.Length - 1;
-            DrawLine(rows[y].Cells, wrapped);
-            first = false;
+            else
+            {
+                var y = k - historyCount;
+                rows[y].Cells.CopyTo(current, 0);
+                wrapped = rows[y].Wrapped && y < rows.Length - 1;
+            }
+            var start = index == 0 ? 0 : NextLine(previous, previousWrapped, current);
+            DrawLine(current, start);
+            (previous, current) = (current, previous);
             previousWrapped = wrapped;
+            index++;
         }
     }
 
-    /// <summary>Moves to the next line: a default-pen space that autowraps (then erased), or CR LF.</summary>
-    private void NextLine(bool first, bool previousWrapped)
+    /// <summary>
+    /// Moves from the previous line to the next one and returns the column drawing continues at.
+    /// A hard break is CR LF. A soft wrap must happen by printing in the pending-wrap state (so the
+    /// receiver marks the row wrapped), with the default pen so a scroll clears the new row to the
+    /// default background. A blank last column is recreated with ECH while the cursor is not pending
+    /// (xterm.js cancels pending wrap on ECH) by going back up to the row just left.
+    /// </summary>
+    private int NextLine(Cell[] previous, bool previousWrapped, Cell[] next)
     {
-        if (first) return;
-        SetStyle(default);
-        Raw(previousWrapped ? " \r\e[X" : "\r\n");
+        var cols = previous.Length;
+        if (!previousWrapped)
+        {
+            SetStyle(default);
+            Raw("\r\n");
+            return 0;
+        }
+        var last = previous[^1];
+        if (!last.IsBlank)
+        {
+            WrapWithSpace(); // drawing the last cell left the cursor pending
+            return 0;
+        }
+        var blank = new StyleKey(0, last.Bg, 0, 0, 0);
+        if (next[0].IsWide && next[0].Bg == 0)
+        {
+            // A wide character that does not fit wraps by itself and leaves the last column blank.
+            Raw($"\e[{cols}G");
+            SetStyle(blank);
+            Raw("\e[X");
+            SetStyle(CellKey(next[0]));
+            Text(next[0].Code);
+            return 2;
+        }
+        Raw($"\e[{cols}G");
+        SetStyle(blank);
+        Raw(" ");
+        if (_m.Rows == 1) Raw("\e[X"); // the row leaves the screen with the wrap; Godel keeps pending wrap over ECH
+        WrapWithSpace();
+        if (_m.Rows > 1)
+        {
+            Raw($"\e[A\e[{cols}G");
+            SetStyle(blank);
+            Raw("\e[X\e[B\r");
+        }
+        return 0;
     }
 
-    private void DrawLine(ReadOnlySpan<Cell> cells, bool wrapped)
+    /// <summary>From the pending-wrap state: a default-pen space wraps to the next row, then is erased.</summary>
+    private void WrapWithSpace()
+    {
+        SetStyle(default);
+        Raw(" \r\e[X");
+    }
+
+    private void DrawLine(ReadOnlySpan<Cell> cells, int start)
     {
         var length = ContentLength(cells);
-        var x = 0;
+        var x = start;
         while (x < length)
         {
             var c = cells[x];
@@ -114,7 +164,6 @@ internal sealed class SnapshotWriter
             Text(c.Code);
             x += c.IsWide ? 2 : 1;
         }
-        if (wrapped && cells[^1].IsBlank) PendingWrapOnBlank(cells[^1].Bg, cells.Length);
     }
 
     /// <summary>A run of blank cells: erased with their colour (ECH keeps the cursor), then skipped over.</summary>

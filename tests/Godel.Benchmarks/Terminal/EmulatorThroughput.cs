@@ -13,7 +13,7 @@ public static class EmulatorThroughput
 {
     private const int Chunk = 64 * 1024;
 
-    public static TerminalOptions PaneOptions => new() { Columns = 200, Rows = 50, ScrollbackLines = 10_000, ScrollbackBytes = Environment.GetEnvironmentVariable("XNOHIST") == "1" ? 0 : 16L * 1024 * 1024 };
+    public static TerminalOptions PaneOptions => new() { Columns = 200, Rows = 50, ScrollbackLines = 10_000, ScrollbackBytes = 16L * 1024 * 1024 };
 
     public static int Run(string[] args)
     {

@@ -13,7 +13,8 @@ public sealed class TmuxCaptureTests
     /// <summary>
     /// Known, deliberate differences are left out: tmux keeps DEC line-drawing cells as ASCII plus a
     /// charset flag (capture shows "lqqk", Godel stores "┌──┐"), and tmux 3.3a moves lines scrolled out
-    /// of a scroll region into history even when the region does not start at the top (xterm does not; Godel follows xterm).
+    /// of a scroll region into history even when the region does not start at the top, and keeps
+    /// pending wrap across LF (xterm.js and st do neither; Godel follows them).
     /// </summary>
     public static TheoryData<string> Inputs() => new()
     {
@@ -23,7 +24,7 @@ public sealed class TmuxCaptureTests
         "\e[3;7mrev-ital\e[23m\e[9mstrike\e[0m\e[94;103mbright\e[0m\e[2mdim\e[22m\e[53mover\e[0m",
         "日本語 wide 😀 and e\u0301 marks",
         "\e[44m\e[2K\e[0m\r\n\e[41mx  \e[0m\e[K",
-        new string('a', 30) + "\e[Kz\r\n" + new string('b', 30) + "\ny\r\n" + new string('c', 30) + "\e[1Kw",
+        new string('a', 30) + "\e[Kz\r\n" + new string('c', 30) + "\e[1Kw",
         "abc\e[2;5Hxy\e[1;10H\e[1K\e[3;3H\e[2@ins\e[1P",
         "l1\r\nl2\r\nl3\r\nl4\r\nl5\r\nl6\r\nl7\r\nl8\r\n\e[31ml9 red\e[0m\r\nl10",
     };

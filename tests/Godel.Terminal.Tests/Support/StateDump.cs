@@ -25,7 +25,7 @@ internal static class StateDump
             var need = Math.Max(m.Columns, LineCodec.CellCount(m.History.Encoded(i, out _)));
             if (buffer.Length < need) buffer = new Cell[need];
             var wrapped = m.History.Read(i, buffer, m.Clusters);
-            sb.AppendLine($"h{i} w={wrapped} {Cells(t, buffer)}");
+            sb.AppendLine($"h{i} w={wrapped} {Cells(t, buffer.AsSpan(0, m.Columns).ToArray())}");
         }
         Grid(sb, t, "main", m.Main);
         Grid(sb, t, "alt", m.Alternate);
