@@ -40,6 +40,12 @@ internal static class BeadCli
             console.Error.WriteLine($"godel: git: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Permissions or a full disk: nothing was committed (the ref only moves after every object is written).
+            console.Error.WriteLine($"godel: cannot write to the repository: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>Opens the store, runs <paramref name="body"/>, and keeps the read index for the next process.</summary>
