@@ -123,10 +123,12 @@ public sealed class LifecycleTests
     {
         await using var t = PtyTranscript.Start("sh", "-c", "sleep 0.2; exit 3");
         t.Process.Write(new byte[4 * 1024 * 1024]);
-        Assert.Equal(3, (await t.CompleteAsync()).ExitCode);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (t.Process.PendingInputBytes > 0)
-            await Task.Delay(20, timeout.Token);
+        Assert.Equal(3, (await t.Process.Exited.WaitAsync(TimeSpan.FromSeconds(20))).ExitCode);
+        var clock = Stopwatch.StartNew();
+        while (t.Process.PendingInputBytes > 0 && clock.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(20);
+        Assert.True(t.Process.PendingInputBytes == 0, $"{t.Process.PendingInputBytes} bytes still queued 20 s after the child exited");
+        await t.Ended.WaitAsync(TimeSpan.FromSeconds(20));
         t.Process.Write("after exit"u8); // discarded, no exception
     }
 

@@ -55,13 +55,15 @@ public sealed class SpawnTests
     [Fact]
     public async Task Resize_to_nonsense_sizes_is_clamped_to_what_a_terminal_can_hold()
     {
-        await using var t = PtyTranscript.Start("bash", "-c",
-            "trap 'echo WINCH $(stty size)' WINCH; echo READY; while :; do sleep 0.05; done");
+        // The size is asked for on each input line, so no SIGWINCH can be lost between two resizes.
+        await using var t = PtyTranscript.Start("sh", "-c", "echo READY; while read x; do echo \"size $(stty size)\"; done");
         await t.WaitForAsync("READY");
         t.Process.Resize(0, -5);
-        await t.WaitForAsync("WINCH 1 1");
+        t.Process.Write("\n"u8);
+        await t.WaitForAsync("size 1 1");
         t.Process.Resize(1_000_000, 10);
-        await t.WaitForAsync("WINCH 10 65535");
+        t.Process.Write("\n"u8);
+        await t.WaitForAsync("size 10 65535");
     }
 
     [Fact]

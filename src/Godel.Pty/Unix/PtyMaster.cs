@@ -134,6 +134,9 @@ internal sealed unsafe class PtyMaster(FdHandle master, WakePipe closed)
                     return PtyWait.Closed;
                 if (fds[2].Revents != 0)
                     return PtyWait.Interrupted;
+                // A hung-up master takes no more input; for reads, the next read drains what is left, then EIO.
+                if (events == UnixConstants.PollOut && (fds[0].Revents & (UnixConstants.PollHup | UnixConstants.PollErr)) != 0)
+                    return PtyWait.Closed;
                 return PtyWait.Ready; // readable, writable, or hung up: the next read/write tells which.
             }
         }
