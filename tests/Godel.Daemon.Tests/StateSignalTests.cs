@@ -58,7 +58,7 @@ public sealed class StateSignalTests
         var running = await Eventually.Value(() => client.AgentAsync(agent.Name), a => a.State == AgentState.Running, "running after the answer");
 
         Assert.Equal("prompt", waiting.StateSource);
-        Assert.Contains("got y", await client.CaptureAsync(agent.Name), StringComparison.Ordinal);
+        await client.WaitForScreenAsync(agent.Name, "got y");
         Assert.True(running.StateSince >= waiting.StateSince);
     }
 

@@ -34,8 +34,7 @@ internal sealed class DaemonConnector
         ArgumentNullException.ThrowIfNull(console);
         var workspace = console.GetEnv("GODEL_WORKSPACE") is { Length: > 0 } fromAgent && Directory.Exists(fromAgent)
             ? fromAgent
-            : MainRepository.FindRoot(console.WorkingDirectory)
-                ?? throw new CliException($"{console.WorkingDirectory} is not inside a git repository: run godel from your repository (or `git init` first)", ExitCodes.Usage);
+            : WorkspaceLocator.Require(console.WorkingDirectory).RootPath;
         return new DaemonConnector(console, workspace);
     }
 

@@ -1,5 +1,6 @@
 // `godel attach NAME`: this terminal becomes the agent's terminal until the detach key (default Ctrl-\).
 using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
 using Godel.Cli.Attach;
 using Godel.Cli.Daemon;
 using Godel.Protocol.Client;
@@ -21,11 +22,12 @@ internal static class AttachVerb
             }
 
             var where = DaemonConnector.For(console);
-            var config = CliConfig.Load(where);
+            var config = CliConfig.Load(console, parse).GetValidOrThrow();
             var key = DetachKey.Parse(config.Tui.DetachKey, out var problem) ?? throw new CliException(problem!, ExitCodes.Usage);
             await using var client = await where.ConnectOrStartAsync(ct).ConfigureAwait(false);
-            await using var stdin = Console.OpenStandardInput();
-            await using var stdout = Console.OpenStandardOutput();
+            // Plain streams on fds 0 and 1: Console's own stdin stream does line editing and resets termios.
+            await using var stdin = new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0);
+            await using var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
             var session = new AttachSession(stdin, stdout, key);
             string farewell;
             try

@@ -91,7 +91,7 @@ internal static class DaemonVerb
             }
 
             var where = DaemonConnector.For(console);
-            return await DaemonRunner.RunAsync(where, CliConfig.Load(where), parse.GetValue(detached), ct).ConfigureAwait(false);
+            return await DaemonRunner.RunAsync(where, CliConfig.Load(console, parse).GetValidOrThrow(), parse.GetValue(detached), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -176,6 +176,7 @@ internal sealed class AgentSupervisor : IDisposable
 
         // Drain what the child wrote before it ended; a grandchild holding the terminal open must not stall this.
         await Task.WhenAny(session.OutputEnded, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        session.FlushLog();
         lock (_gate)
         {
             if (agent.Session != session)
@@ -322,6 +323,7 @@ internal sealed class AgentSupervisor : IDisposable
 
         foreach (var agent in agents)
         {
+            agent.Session.FlushLog();
             if (agent.Detector.Tick(agent.PromptOnScreen))
             {
                 OnChanged(agent);

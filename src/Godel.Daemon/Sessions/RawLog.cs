@@ -1,4 +1,5 @@
-// An agent's raw output log under .godel/logs: appended unbuffered (survives a daemon crash), capped in size, rotated.
+// An agent's raw output log under .godel/logs: capped in size, rotated. A flood is written in 64 KiB blocks;
+// anything else reaches the kernel at once (short reads mean the agent paused), so a killed daemon leaves a complete log.
 namespace Godel.Daemon.Sessions;
 
 internal sealed class RawLog : IDisposable
@@ -7,6 +8,7 @@ internal sealed class RawLog : IDisposable
     private readonly long _maxBytes;
     private readonly int _keep;
     private FileStream _file;
+    private long _lastFlush;
 
     public RawLog(string path, long maxBytes, int keep)
     {
@@ -46,6 +48,13 @@ internal sealed class RawLog : IDisposable
         }
 
         _file.Write(data);
+
+        // A read shorter than the PTY's 4 KiB line buffer means no more output was waiting: flush now.
+        // During a flood reads are full, and one flush per 50 ms keeps the log close behind.
+        if (data.Length < 4000 || Environment.TickCount64 - _lastFlush > 50)
+        {
+            Flush();
+        }
     }
 
     private void Rotate()
@@ -72,8 +81,14 @@ internal sealed class RawLog : IDisposable
         _file = Open();
     }
 
-    // bufferSize 0: every write reaches the kernel at once, so a killed daemon leaves a complete log.
-    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+
+    /// <summary>Pushes buffered bytes to the kernel (called with the session lock held).</summary>
+    public void Flush()
+    {
+        _file.Flush();
+        _lastFlush = Environment.TickCount64;
+    }
 
     public void Dispose() => _file.Dispose();
 }

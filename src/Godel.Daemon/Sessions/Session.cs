@@ -258,6 +258,21 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
+    /// <summary>Writes buffered log bytes out (the daemon's tick calls this).</summary>
+    public void FlushLog()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                _log?.Flush();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
     public string Capture(CaptureOptions options)
     {
         lock (_gate)
@@ -294,6 +309,9 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
 
         _pty?.Dispose();
-        _log?.Dispose();
+        lock (_gate)
+        {
+            _log?.Dispose();
+        }
     }
 }

@@ -71,17 +71,45 @@ public sealed class VtParams
         Count++;
     }
 
-    /// <summary>Feeds the leading digits, ';' and ':' of <paramref name="s"/> (same result as <see cref="Put"/> per byte); returns how many were consumed.</summary>
+    /// <summary>
+    /// Parses the leading digits, ';' and ':' of <paramref name="s"/> into a cleared instance in one
+    /// tight loop (same result as <see cref="Put"/> per byte); returns how many bytes were consumed.
+    /// </summary>
     internal int PutRun(ReadOnlySpan<byte> s)
     {
+        if (s.Length == 0 || (uint)(s[0] - '0') > ';' - '0') return 0;
+        var values = _values;
+        var index = 0;
+        var value = 0;
+        var sub = 0UL;
+        var overflow = false;
         var k = 0;
-        while (k < s.Length)
+        for (; k < s.Length; k++)
         {
             var b = s[k];
-            if (b - (uint)'0' > (uint)(';' - '0')) break;
-            Put(b);
-            k++;
+            var digit = (uint)(b - '0');
+            if (digit <= 9)
+            {
+                if (!overflow) value = Math.Min((value * 10) + (int)digit, MaxValue);
+                continue;
+            }
+            if (b != ';' && b != ':') break;
+            if (overflow) continue;
+            values[index] = value;
+            if (index + 1 == MaxCount)
+            {
+                overflow = true;
+                continue;
+            }
+            index++;
+            value = 0;
+            if (b == ':') sub |= 1UL << index;
         }
+        if (!overflow) values[index] = value;
+        _started = true;
+        Count = index + 1;
+        _subMask = sub;
+        _overflow = overflow;
         return k;
     }
 
