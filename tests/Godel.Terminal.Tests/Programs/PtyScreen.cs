@@ -69,6 +69,8 @@ public sealed class PtyScreen : IAsyncDisposable
 
     public void Type(string text) => _process.Write(Encoding.UTF8.GetBytes(text));
 
+    public void Write(ReadOnlySpan<byte> bytes) => _process.Write(bytes);
+
     public void Press(KeyInput key) => _process.Write(KeyEncoder.Encode(key, Read(t => t.Modes)));
 
     /// <summary>Waits until <paramref name="condition"/> holds on the screen; fails with the screen text on timeout.</summary>

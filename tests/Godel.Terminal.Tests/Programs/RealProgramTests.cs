@@ -141,4 +141,50 @@ public sealed class RealProgramTests
         await htop.WaitUntilAsync(t => !t.Modes.AlternateScreen, "htop leaving the alternate screen");
         await htop.Process.Exited.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [SkippableFact]
+    public async Task Vim_moves_the_cursor_where_the_mouse_clicks()
+    {
+        Skip.IfNot(PtyScreen.OnPath("vim"), "vim not installed: apt-get install -y vim");
+        var dir = Directory.CreateTempSubdirectory("godel-vim-mouse-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "f.txt");
+            await File.WriteAllLinesAsync(file, Enumerable.Range(1, 50).Select(i => $"mouse line {i} with some text"));
+            await using var vim = PtyScreen.Start("vim", ["-u", "NONE", "-N", "-n", "-c", "set mouse=a ttymouse=sgr", file], 80, 24, dir);
+            await vim.WaitUntilAsync(t => t.Screen.GetRowText(0) == "mouse line 1 with some text" && t.Modes.MouseTracking != MouseTracking.Off, "vim with mouse reporting on");
+            Assert.True(vim.Read(t => t.Modes.SgrMouse), "vim asked for SGR mouse reports");
+
+            foreach (var kind in new[] { MouseEventKind.Press, MouseEventKind.Release })
+            {
+                vim.Write(MouseEncoder.Encode(new MouseInput(kind, MouseButton.Left, 7, 9), vim.Read(t => t.Modes)));
+            }
+
+            vim.Type(":echo line('.') col('.')\r");
+            await vim.WaitUntilAsync(t => t.Screen.GetRowText(t.Rows - 1).StartsWith("10 8", StringComparison.Ordinal), "vim reporting the clicked position (line 10, column 8)");
+            vim.Type(":q!\r");
+            await vim.Process.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Bash_takes_a_bracketed_paste_as_text_not_as_commands()
+    {
+        Skip.IfNot(PtyScreen.OnPath("bash"), "bash not installed: apt-get install -y bash");
+        await using var bash = Bash();
+        await bash.WaitForTextAsync("godel:");
+        await bash.WaitUntilAsync(t => t.Modes.BracketedPaste, "readline turning on bracketed paste");
+
+        bash.Write(PasteEncoder.Encode("echo pasted-one\necho pasted-two", bash.Read(t => t.Modes)));
+        await bash.WaitForTextAsync("echo pasted-two");
+        Assert.DoesNotContain("\npasted-one", "\n" + bash.Text(), StringComparison.Ordinal);
+
+        bash.Press(KeyInput.Key(KeyCode.Enter));
+        await bash.WaitUntilAsync(t => Enumerable.Range(0, t.Rows).Any(y => t.Screen.GetRowText(y) == "pasted-two"), "both pasted commands run after Enter");
+        Assert.Contains(Enumerable.Range(0, 24), y => bash.Read(t => t.Screen.GetRowText(y)) == "pasted-one");
+    }
 }
