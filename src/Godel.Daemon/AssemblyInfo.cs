@@ -1,4 +1,3 @@
-// Marks the Godel.Daemon assembly; the real types arrive with its issue.
-namespace Godel.Daemon;
-
-internal static class AssemblyMarker;
+// The daemon runs on Unix (Linux, macOS): sockets with peer credentials, POSIX signals.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("macos")]

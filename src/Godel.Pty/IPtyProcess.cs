@@ -15,6 +15,9 @@ public sealed record PtySpawnOptions
 
     public int Columns { get; init; } = 80;
     public int Rows { get; init; } = 24;
+
+    /// <summary>How long Dispose waits after SIGHUP before it sends SIGKILL to the process group.</summary>
+    public TimeSpan KillGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>How a child ended: an exit code, or the signal that killed it.</summary>
@@ -42,4 +45,10 @@ public interface IPtyProcess : IAsyncDisposable, IDisposable
 
     /// <summary>Completes when the child has been reaped.</summary>
     Task<PtyExitStatus> Exited { get; }
+
+    /// <summary>The terminal's device name (e.g. /dev/pts/3); null where there is none (Windows ConPTY).</summary>
+    string? TtyName => null;
+
+    /// <summary>Input queued by Write that the child has not read yet.</summary>
+    long PendingInputBytes => 0;
 }

@@ -15,6 +15,12 @@ public sealed record TerminalOptions
 
     /// <summary>OSC 52 clipboard writes are ignored unless this is on.</summary>
     public bool AllowClipboardWrite { get; init; }
+
+    /// <summary>Default foreground as 0xRRGGBB, reported to OSC 10 queries.</summary>
+    public int DefaultForeground { get; init; } = 0xD0D0D0;
+
+    /// <summary>Default background as 0xRRGGBB, reported to OSC 11 queries.</summary>
+    public int DefaultBackground { get; init; } = 0x000000;
 }
 
 /// <summary>How to render a capture, like `tmux capture-pane -p [-e]`.</summary>

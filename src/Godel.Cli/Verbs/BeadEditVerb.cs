@@ -1,0 +1,76 @@
+// `godel bead edit ID`: the bead's JSON in $VISUAL/$EDITOR, validated before saving; a bad edit is never lost.
+using System.CommandLine;
+using System.Diagnostics;
+using Godel.Beads.Json;
+using Godel.Beads.Store;
+using Godel.Cli.Beads;
+
+namespace Godel.Cli.Verbs;
+
+internal static class BeadEditVerb
+{
+    public static Command Create(CliConsole console)
+    {
+        var id = new Argument<string>("ID") { Description = "Bead id or any unique prefix of it." };
+        var command = new Command("edit", "Edit a bead's JSON in $VISUAL/$EDITOR; it is validated before saving.") { id };
+        command.SetAction(p => BeadCli.WithStore(console, store => Edit(console, store, p.GetValue(id)!)));
+        return command;
+    }
+
+    private static int Edit(CliConsole console, BeadStore store, string input)
+    {
+        var view = store.View();
+        var beadId = view.ResolveBeadId(input);
+        var original = store.ReadBeadFile(beadId) ?? throw new CliException($"no bead {beadId}");
+        var editor = console.GetEnv("VISUAL") ?? console.GetEnv("EDITOR")
+            ?? throw new CliException("set $EDITOR (or $VISUAL) to the editor to use, e.g. EDITOR=nano", ExitCodes.Usage);
+        var temp = Path.Combine(Path.GetTempPath(), $"godel-{beadId}-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(temp, original);
+        while (true)
+        {
+            RunEditor(editor, temp, console.WorkingDirectory);
+            var edited = File.ReadAllBytes(temp);
+            if (edited.AsSpan().SequenceEqual(original) && view.BrokenError(beadId) is null)
+            {
+                File.Delete(temp);
+                console.Out.WriteLine($"{beadId}: no changes");
+                return ExitCodes.Ok;
+            }
+            try
+            {
+                var bead = store.Replace(beadId, BeadJson.ParseBead(edited, temp));
+                File.Delete(temp);
+                console.Out.WriteLine($"saved {bead.Id}");
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is BeadFormatException or BeadStoreException)
+            {
+                console.Error.WriteLine($"godel: not saved: {e.Message}");
+                if (!AskReedit(console))
+                {
+                    console.Error.WriteLine($"godel: your edit is kept in {temp}");
+                    return ExitCodes.Failure;
+                }
+            }
+        }
+    }
+
+    // Only an interactive terminal can answer; scripts get the kept file instead of a prompt that hangs.
+    private static bool AskReedit(CliConsole console)
+    {
+        if (!console.IsTerminal || Console.IsInputRedirected) return false;
+        console.Error.Write("edit again? [Y/n] ");
+        var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is null or "" or "y" or "yes";
+    }
+
+    private static void RunEditor(string editor, string file, string workingDirectory)
+    {
+        // Through the shell, like git: EDITOR may carry arguments ("code --wait").
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", editor + " \"$1\"", "sh", file }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new CliException($"could not start editor '{editor}'");
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new CliException($"editor '{editor}' exited with {process.ExitCode}; nothing saved ({file} kept)");
+    }
+}

@@ -1,0 +1,445 @@
+// Owns every agent of the workspace: spawn, stop, kill, restart, input, hooks, state ticks, persistence.
+using System.Text;
+using Godel.Config.Model;
+using Godel.Daemon.Native;
+using Godel.Daemon.Persistence;
+using Godel.Daemon.Sessions;
+using Godel.Protocol.Messages;
+using Godel.Pty;
+using Godel.Terminal;
+using Godel.Workspace;
+
+namespace Godel.Daemon.Agents;
+
+internal sealed class AgentSupervisor : IDisposable
+{
+    private readonly DaemonOptions _options;
+    private readonly DaemonLog _log;
+    private readonly RuntimeCatalogue _catalogue;
+    private readonly StateStore _store;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Agent> _agents = new(StringComparer.Ordinal);
+
+    public AgentSupervisor(DaemonOptions options, DaemonLog log)
+    {
+        _options = options;
+        _log = log;
+        _catalogue = RuntimeCatalogue.Create(options.Config, name => options.Environment.GetValueOrDefault(name));
+        _store = new StateStore(options.StateDirectory, log);
+    }
+
+    /// <summary>Raised after any agent's state or identity changed (already persisted).</summary>
+    public event Action<AgentInfo>? Changed;
+
+    public IReadOnlyList<AgentInfo> List()
+    {
+        lock (_gate)
+        {
+            return [.. _agents.Values.OrderBy(a => a.Record.StartedAt).Select(a => a.Info())];
+        }
+    }
+
+    public Agent Get(string name)
+    {
+        lock (_gate)
+        {
+            return _agents.TryGetValue(name, out var agent)
+                ? agent
+                : throw new RequestException(ErrorCodes.UnknownAgent, $"no agent named '{name}' (see `godel agent list`)");
+        }
+    }
+
+    public AgentInfo Spawn(SpawnAgent request)
+    {
+        var runtimeName = request.Runtime ?? _options.Config.Workspace.DefaultRuntime;
+        if (!_catalogue.TryGet(runtimeName, out var runtime))
+        {
+            throw new RequestException(ErrorCodes.UnknownRuntime, $"unknown runtime '{runtimeName}': known runtimes are {string.Join(", ", _catalogue.Names)}");
+        }
+
+        var (columns, rows) = SizeOf(request);
+        var cwd = Path.GetFullPath(request.WorkingDirectory ?? _options.Workspace, _options.Workspace);
+        if (!Directory.Exists(cwd))
+        {
+            throw new RequestException(ErrorCodes.BadRequest, $"working directory '{cwd}' does not exist");
+        }
+
+        Agent agent;
+        lock (_gate)
+        {
+            var name = request.Name ?? AgentNames.Next(runtimeName, n => _agents.ContainsKey(n));
+            if (AgentNames.Problem(name) is { } problem)
+            {
+                throw new RequestException(ErrorCodes.BadRequest, problem);
+            }
+
+            if (_agents.TryGetValue(name, out var existing) && existing.IsAlive)
+            {
+                throw new RequestException(ErrorCodes.NameTaken, $"an agent named '{name}' is already running");
+            }
+
+            existing?.Session.Dispose();
+            var record = new AgentRecord
+            {
+                Name = name,
+                Runtime = runtimeName,
+                Bead = request.Bead,
+                WorkingDirectory = cwd,
+                ExtraArgs = request.Args,
+                Actor = request.Actor,
+                Columns = columns,
+                Rows = rows,
+            };
+            agent = NewAgent(record, runtime);
+            agent.PendingPrompt = runtime.PromptMode == PromptMode.Type ? request.Prompt : null;
+            Start(agent, RuntimeCatalogue.BuildCommand(runtime, request.Args, request.Prompt, resume: false));
+            _agents[name] = agent;
+        }
+
+        _log.Info($"spawned {agent.Name} ({runtimeName}, pid {agent.Record.Pid}) in {cwd}");
+        OnChanged(agent);
+        return agent.Info();
+    }
+
+    /// <summary>Starts an ended agent again in the same folder with the runtime's resume arguments; a live one is stopped first.</summary>
+    public async Task<AgentInfo> RestartAsync(string name)
+    {
+        var agent = Get(name);
+        if (agent.IsAlive)
+        {
+            await StopAsync(name, _options.Config.Daemon.StopGraceSeconds).ConfigureAwait(false);
+        }
+
+        if (!_catalogue.TryGet(agent.Record.Runtime, out var runtime))
+        {
+            throw new RequestException(ErrorCodes.UnknownRuntime, $"runtime '{agent.Record.Runtime}' of agent '{name}' is no longer configured");
+        }
+
+        Agent fresh;
+        lock (_gate)
+        {
+            agent.Session.Dispose();
+            fresh = NewAgent(agent.Record with { ExitCode = null, ExitSignal = null }, runtime);
+            Start(fresh, RuntimeCatalogue.BuildCommand(runtime, agent.Record.ExtraArgs, null, resume: true));
+            _agents[name] = fresh;
+        }
+
+        _log.Info($"restarted {name} (pid {fresh.Record.Pid})");
+        OnChanged(fresh);
+        return fresh.Info();
+    }
+
+    private Agent NewAgent(AgentRecord record, RuntimeConfig runtime)
+    {
+        var detector = new StateDetector(_options.Clock, TimeSpan.FromSeconds(_options.Config.Daemon.IdleSeconds), _options.PromptSettle);
+        return new Agent(record, runtime, detector, OnChanged);
+    }
+
+    // Spawns the process on a PTY and wires its session; called under _gate.
+    private void Start(Agent agent, RuntimeCommand command)
+    {
+        var record = agent.Record;
+        if (agent.Runtime.Command == "claude" || record.Runtime == "claude")
+        {
+            ClaudeHooks.Install(record.WorkingDirectory, _options.GodelCommand, _log);
+        }
+
+        var env = AgentEnvironment.Build(_options, agent.Runtime, record.Name, record.Bead, _options.Credentials.ForAgent(record.Name, agent.Runtime));
+        IPtyProcess pty;
+        try
+        {
+            pty = _options.SpawnPty(new PtySpawnOptions
+            {
+                Program = command.Program,
+                Args = command.Args,
+                Environment = env,
+                WorkingDirectory = record.WorkingDirectory,
+                Columns = record.Columns,
+                Rows = record.Rows,
+            });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new RequestException(ErrorCodes.SpawnFailed, $"could not start '{command.Program}' for agent '{record.Name}': {e.Message}");
+        }
+
+        var log = new RawLog(LogPath(record.Name), _options.Config.Daemon.LogBytes, _options.Config.Daemon.LogFiles);
+        log.Write("\ec"u8); // each run starts from a reset screen when the log is replayed
+        agent.Record = record with { Pid = pty.ProcessId, StartedAt = _options.Clock.GetUtcNow() };
+        agent.Session = new Session(pty, events => _options.CreateEmulator(EmulatorOptions(record.Columns, record.Rows), events), log, agent);
+        _ = WatchExitAsync(agent, agent.Session, pty);
+    }
+
+    private async Task WatchExitAsync(Agent agent, Session session, IPtyProcess pty)
+    {
+        var status = await pty.Exited.ConfigureAwait(false);
+
+        // Drain what the child wrote before it ended; a grandchild holding the terminal open must not stall this.
+        await Task.WhenAny(session.OutputEnded, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        session.FlushLog();
+        lock (_gate)
+        {
+            if (agent.Session != session)
+            {
+                return;
+            }
+
+            agent.Record = agent.Record with { ExitCode = status.ExitCode, ExitSignal = status.Signal };
+        }
+
+        _log.Info($"agent {agent.Name} (pid {pty.ProcessId}) {status}");
+        if (agent.Detector.Exited())
+        {
+            OnChanged(agent);
+        }
+    }
+
+    public TerminalOptions EmulatorOptions(int columns, int rows) => new()
+    {
+        Columns = columns,
+        Rows = rows,
+        ScrollbackBytes = _options.Config.Daemon.ScrollbackBytes,
+    };
+
+    public string LogPath(string name) => Path.Combine(_options.LogDirectory, name + ".log");
+
+    public IReadOnlyList<string> LogFiles(string name)
+    {
+        Get(name);
+        return RawLog.Files(LogPath(name), _options.Config.Daemon.LogFiles);
+    }
+
+    private (int Columns, int Rows) SizeOf(SpawnAgent request)
+    {
+        var (columns, rows) = ParseSize(_options.Config.Daemon.DefaultSize) ?? (120, 40);
+        return (request.Columns ?? columns, request.Rows ?? rows);
+    }
+
+    /// <summary>"COLSxROWS" → size, or null when malformed.</summary>
+    public static (int Columns, int Rows)? ParseSize(string text)
+    {
+        var parts = text.Split('x', 'X');
+        return parts.Length == 2 && int.TryParse(parts[0], out var c) && int.TryParse(parts[1], out var r) && c is > 1 and <= 1000 && r is > 0 and <= 1000
+            ? (c, r)
+            : null;
+    }
+
+    /// <summary>Ends an agent gracefully: SIGHUP and SIGTERM, then SIGKILL after the grace period.</summary>
+    public async Task StopAsync(string name, int graceSeconds)
+    {
+        var agent = Get(name);
+        if (!agent.IsAlive)
+        {
+            return;
+        }
+
+        _log.Info($"stopping {name} (grace {graceSeconds}s)");
+        agent.Session.Signal(Posix.SigHup);
+        agent.Session.Signal(Posix.SigTerm);
+        if (!await WaitExitedAsync(agent, TimeSpan.FromSeconds(graceSeconds)).ConfigureAwait(false))
+        {
+            _log.Warn($"{name} did not end within {graceSeconds}s: killing it");
+            agent.Session.Signal(Posix.SigKill);
+            await WaitExitedAsync(agent, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task KillAsync(string name)
+    {
+        var agent = Get(name);
+        if (!agent.IsAlive)
+        {
+            throw new RequestException(ErrorCodes.NotRunning, $"agent '{name}' is not running ({agent.Detector.State.ToString().ToLowerInvariant()})");
+        }
+
+        agent.Session.Signal(Posix.SigKill);
+        await WaitExitedAsync(agent, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> WaitExitedAsync(Agent agent, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (agent.Detector.State != AgentState.Exited)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Types text literally; with Enter, a carriage return follows as its own write after a short delay.</summary>
+    public async Task SendAsync(string name, string text, bool enter)
+    {
+        var agent = RequireAlive(name);
+        agent.Session.Input(Encoding.UTF8.GetBytes(text));
+        if (enter)
+        {
+            await Task.Delay(_options.EnterDelay).ConfigureAwait(false);
+            agent.Session.Input("\r"u8);
+        }
+
+        Typed(agent);
+    }
+
+    /// <summary>Someone typed into an agent (attached client or `agent send`).</summary>
+    public void Typed(Agent agent)
+    {
+        if (agent.Detector.Input())
+        {
+            OnChanged(agent);
+        }
+    }
+
+    public void Notify(string name, AgentState state)
+    {
+        var agent = Get(name);
+        if (agent.Detector.Hook(state))
+        {
+            OnChanged(agent);
+        }
+    }
+
+    private Agent RequireAlive(string name)
+    {
+        var agent = Get(name);
+        return agent.IsAlive
+            ? agent
+            : throw new RequestException(ErrorCodes.NotRunning, $"agent '{name}' is not running ({agent.Detector.State.ToString().ToLowerInvariant()}); `godel agent restart {name}` starts it again");
+    }
+
+    /// <summary>Periodic: prompt patterns and silence for each live agent; typing pending initial prompts.</summary>
+    public void Tick()
+    {
+        Agent[] agents;
+        lock (_gate)
+        {
+            agents = [.. _agents.Values.Where(a => a.IsAlive)];
+        }
+
+        foreach (var agent in agents)
+        {
+            agent.Session.FlushLog();
+            if (agent.Detector.Tick(agent.PromptOnScreen))
+            {
+                OnChanged(agent);
+            }
+
+            if (agent.PendingPrompt is { } prompt && agent.Detector.State is AgentState.Waiting or AgentState.Idle)
+            {
+                agent.PendingPrompt = null;
+                _ = SendAsync(agent.Name, prompt, enter: true);
+            }
+        }
+    }
+
+    private void OnChanged(Agent agent)
+    {
+        Persist();
+        Changed?.Invoke(agent.Info());
+    }
+
+    private void Persist()
+    {
+        AgentRecord[] records;
+        lock (_gate)
+        {
+            records = [.. _agents.Values.Select(a => a.Snapshot())];
+        }
+
+        try
+        {
+            _store.Save(new DaemonState { Agents = records });
+        }
+        catch (IOException e)
+        {
+            _log.Error($"could not save daemon state to {_store.FilePath}: {e.Message}");
+        }
+    }
+
+    /// <summary>At start: agents that were running when the daemon died become `lost`, with their last screen replayed from the log.</summary>
+    public void LoadPrevious()
+    {
+        var state = _store.Load();
+        lock (_gate)
+        {
+            foreach (var record in state.Agents)
+            {
+                var runtime = _catalogue.TryGet(record.Runtime, out var r) ? r : new RuntimeConfig { Command = record.Runtime };
+                var agent = NewAgent(record, runtime);
+                var wasAlive = record.State is not (AgentState.Exited or AgentState.Lost);
+                if (wasAlive)
+                {
+                    EndOrphan(record);
+                }
+
+                agent.Detector.Restore(
+                    wasAlive ? AgentState.Lost : record.State,
+                    wasAlive ? "daemon restarted" : record.StateSource,
+                    wasAlive ? _options.Clock.GetUtcNow() : record.StateSince,
+                    record.LastOutputAt);
+                var fresh = _options.CreateEmulator(EmulatorOptions(Math.Max(2, record.Columns), Math.Max(1, record.Rows)), NoEvents.Instance);
+                agent.Session = new Session(ScreenReplay.Replay(RawLog.Files(LogPath(record.Name), _options.Config.Daemon.LogFiles), fresh), agent);
+                _agents[record.Name] = agent;
+                _log.Info($"previous agent {record.Name}: {agent.Detector.State.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        Persist();
+    }
+
+    // The PTY hangup should have ended it; if a child ignored SIGHUP and still runs as this agent, end it so nothing runs unseen.
+    private void EndOrphan(AgentRecord record)
+    {
+        var environ = $"/proc/{record.Pid}/environ";
+        try
+        {
+            if (record.Pid > 0 && File.Exists(environ)
+                && File.ReadAllText(environ).Split('\0').Contains($"GODEL_AGENT={record.Name}")
+                && File.ReadAllText(environ).Split('\0').Contains($"GODEL_WORKSPACE={_options.Workspace}"))
+            {
+                _log.Warn($"agent {record.Name} (pid {record.Pid}) outlived the previous daemon: killing it");
+                Posix.Kill(record.Pid, Posix.SigKill);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Names of the agents still running.</summary>
+    public IReadOnlyList<string> LiveNames()
+    {
+        lock (_gate)
+        {
+            return [.. _agents.Values.Where(a => a.IsAlive).Select(a => a.Name)];
+        }
+    }
+
+    /// <summary>Ends every live agent gracefully, in parallel.</summary>
+    public Task StopAllAsync(int graceSeconds) =>
+        Task.WhenAll(LiveNames().Select(name => StopAsync(name, graceSeconds)));
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var agent in _agents.Values)
+            {
+                agent.Session.Dispose();
+            }
+        }
+    }
+
+    private sealed class NoEvents : ITerminalEvents
+    {
+        public static readonly NoEvents Instance = new();
+    }
+}

@@ -1,0 +1,281 @@
+// The only code that mutates a ScreenModel: clamps every argument, keeps the cursor in bounds, handles wide cells.
+using Godel.Terminal.Screen;
+
+namespace Godel.Terminal.Emulation;
+
+/// <summary>
+/// Screen operations in terminal terms (print, line feed, erase, scroll, modes). Coordinates are
+/// 0-based and relative to the visible screen; arguments are counts already defaulted by the caller
+/// and are clamped here. Invariant after every call: 0 ≤ X &lt; Columns, 0 ≤ Y &lt; Rows.
+/// </summary>
+internal sealed partial class ScreenWriter
+{
+    private readonly ScreenModel _m;
+
+    public ScreenWriter(ScreenModel model) => _m = model;
+
+    public ScreenModel Model => _m;
+
+    private Grid Grid => _m.Active;
+
+    private int Cols => _m.Main.Columns;
+
+    private int RowCount => _m.Main.Rows;
+
+    /// <summary>Prints printable ASCII; the hot path writes straight into the row.</summary>
+    public void PrintAscii(ReadOnlySpan<byte> text)
+    {
+        if (_m.CharsetGraphics || _m.Modes.Insert)
+        {
+            foreach (var b in text) PrintCell(_m.CharsetGraphics ? DecGraphics.Map(b) : b, 1);
+            return;
+        }
+        var cols = Cols;
+        var pen = _m.Pen;
+        while (text.Length > 0)
+        {
+            if (_m.PendingWrap) Wrap();
+            var cells = Grid.Lines[_m.Y].Cells;
+            var x = _m.X;
+            var n = Math.Min(cols - x, text.Length);
+            if (!_m.Modes.AutoWrap && text.Length > n)
+            {
+                // Without autowrap the excess overwrites the last column: only the final character survives.
+                WriteRun(cells, x, text[..(n - 1)], pen);
+                WriteRun(cells, cols - 1, text[^1..], pen);
+                _m.LastPrinted = text[^1];
+                _m.X = cols - 1;
+                return;
+            }
+            WriteRun(cells, x, text[..n], pen);
+            _m.LastPrinted = text[n - 1];
+            text = text[n..];
+            x += n;
+            if (x >= cols)
+            {
+                _m.X = cols - 1;
+                _m.PendingWrap = _m.Modes.AutoWrap;
+            }
+            else
+            {
+                _m.X = x;
+            }
+        }
+    }
+
+    private static void WriteRun(Cell[] cells, int x, ReadOnlySpan<byte> text, Pen pen)
+    {
+        if (text.Length == 0) return;
+        FixWideEdges(cells, x, x + text.Length);
+        var row = cells.AsSpan(x, text.Length);
+        var fg = pen.Fg;
+        var bg = pen.Bg;
+        var attr = pen.Attr;
+        for (var i = 0; i < row.Length; i++)
+        {
+            ref var c = ref row[i];
+            c.Code = text[i];
+            c.Fg = fg;
+            c.Bg = bg;
+            c.Attr = attr;
+        }
+    }
+
+    /// <summary>Before cells [from, to) are overwritten, blank the other half of any wide character cut in two.</summary>
+    private static void FixWideEdges(Cell[] cells, int from, int to)
+    {
+        if (from < cells.Length && (cells[from].Attr & AttrBits.WideTail) != 0 && from > 0) cells[from - 1] = Cell.Blank(cells[from - 1].Bg);
+        if (to - 1 >= 0 && to - 1 < cells.Length && (cells[to - 1].Attr & AttrBits.Wide) != 0 && to < cells.Length) cells[to] = Cell.Blank(cells[to].Bg);
+    }
+
+    /// <summary>Prints one non-ASCII scalar: width from Wcwidth, 0-width marks join the previous cell.</summary>
+    public void Print(int codePoint)
+    {
+        var width = CharWidth.Of(codePoint);
+        if (width == 0)
+        {
+            Combine(codePoint);
+            return;
+        }
+        if (width < 0) return;
+        PrintCell(codePoint, width);
+    }
+
+    /// <summary>Writes one character of width 1 or 2 at the cursor, wrapping and inserting as the modes say.</summary>
+    private void PrintCell(int code, int width)
+    {
+        var cols = Cols;
+        if (width > cols) return;
+        if (_m.PendingWrap) Wrap();
+        if (width == 2 && _m.X == cols - 1)
+        {
+            if (_m.Modes.AutoWrap)
+            {
+                var last = Grid.Lines[_m.Y].Cells;
+                FixWideEdges(last, cols - 1, cols);
+                last[cols - 1] = Cell.Blank(last[cols - 1].Bg);
+                Wrap();
+            }
+            else
+            {
+                _m.X = cols - 2;
+            }
+        }
+        if (_m.Modes.Insert) InsertBlanks(width);
+        var cells = Grid.Lines[_m.Y].Cells;
+        var x = _m.X;
+        FixWideEdges(cells, x, x + width);
+        var pen = _m.Pen;
+        if (width == 1)
+        {
+            cells[x] = new Cell(code, pen.Fg, pen.Bg, pen.Attr);
+        }
+        else
+        {
+            cells[x] = new Cell(code, pen.Fg, pen.Bg, pen.Attr | AttrBits.Wide);
+            cells[x + 1] = new Cell(0, pen.Fg, pen.Bg, pen.Attr | AttrBits.WideTail);
+        }
+        _m.LastPrinted = code;
+        x += width;
+        if (x >= cols)
+        {
+            _m.X = cols - 1;
+            _m.PendingWrap = _m.Modes.AutoWrap;
+        }
+        else
+        {
+            _m.X = x;
+        }
+    }
+
+    /// <summary>Adds a zero-width mark to the character before the cursor (bounded cluster length).</summary>
+    private void Combine(int mark)
+    {
+        var x = _m.PendingWrap ? _m.X : _m.X - 1;
+        if (x < 0) return;
+        var cells = Grid.Lines[_m.Y].Cells;
+        if (cells[x].IsWideTail && x > 0) x--;
+        ref var cell = ref cells[x];
+        if (cell.Code == 0) return;
+        var text = _m.Clusters.TextOf(cell.Code) + char.ConvertFromUtf32(mark);
+        if (text.Length > 32) return;
+        var id = _m.Clusters.Intern(text);
+        if (id >= 0) cell.Code = ~id;
+    }
+
+    /// <summary>REP: repeats the last printed character (bounded by the screen area, so 1e9 is cheap).</summary>
+    public void Repeat(int count)
+    {
+        var code = _m.LastPrinted;
+        if (code == 0) return;
+        count = Math.Min(count, Cols * RowCount);
+        if (code < 0x80 && code >= 0x20)
+        {
+            Span<byte> one = [(byte)code];
+            for (var i = 0; i < count; i++) PrintAscii(one);
+            return;
+        }
+        var width = code < 0 ? 1 : CharWidth.Of(code);
+        if (width <= 0) return;
+        for (var i = 0; i < count; i++) PrintCell(code, width);
+    }
+
+    /// <summary>Autowrap: mark the row as continuing, then move to the start of the next line.</summary>
+    private void Wrap()
+    {
+        Grid.Lines[_m.Y].Wrapped = true;
+        _m.PendingWrap = false;
+        _m.X = 0;
+        Index();
+    }
+
+    /// <summary>IND: down one line, scrolling the region when at its bottom. Pending wrap survives (as in tmux and xterm.js).</summary>
+    public void Index()
+    {
+        if (_m.Y == _m.Bottom)
+        {
+            var history = !_m.AlternateActive && _m.Top == 0 ? _m.History : null;
+            Grid.ScrollUpOne(_m.Top, _m.Bottom, _m.Pen.Bg, history, _m.Clusters);
+        }
+        else if (_m.Y < RowCount - 1)
+        {
+            _m.Y++;
+        }
+    }
+
+    /// <summary>LF/VT/FF: index, plus carriage return in LNM mode.</summary>
+    public void LineFeed()
+    {
+        Index();
+        if (_m.Modes.LineFeedNewLine)
+        {
+            _m.X = 0;
+            _m.PendingWrap = false;
+        }
+    }
+
+    /// <summary>RI: up one line, scrolling the region down when at its top.</summary>
+    public void ReverseIndex()
+    {
+        if (_m.Y == _m.Top) Grid.ScrollDown(_m.Top, _m.Bottom, 1, _m.Pen.Bg);
+        else if (_m.Y > 0) _m.Y--;
+    }
+
+    public void NextLine()
+    {
+        Index();
+        _m.X = 0;
+        _m.PendingWrap = false;
+    }
+
+    public void CarriageReturn()
+    {
+        _m.PendingWrap = false;
+        _m.X = 0;
+    }
+
+    /// <summary>BS; from the pending-wrap state it still moves left, as xterm's CursorBack does (vttest menu 1, autowrap screen).</summary>
+    public void Backspace()
+    {
+        _m.PendingWrap = false;
+        if (_m.X > 0) _m.X--;
+    }
+
+    /// <summary>HT / CHT: forward to the n-th next tab stop (or the last column).</summary>
+    public void Tab(int n)
+    {
+        _m.PendingWrap = false;
+        var x = _m.X;
+        var tabs = _m.TabStops;
+        for (var i = 0; i < n && x < Cols - 1; i++)
+        {
+            x++;
+            while (x < Cols - 1 && !tabs[x]) x++;
+        }
+        _m.X = x;
+    }
+
+    /// <summary>CBT: back to the n-th previous tab stop (or column 0).</summary>
+    public void BackTab(int n)
+    {
+        _m.PendingWrap = false;
+        var x = _m.X;
+        var tabs = _m.TabStops;
+        for (var i = 0; i < n && x > 0; i++)
+        {
+            x--;
+            while (x > 0 && !tabs[x]) x--;
+        }
+        _m.X = x;
+    }
+
+    /// <summary>HTS.</summary>
+    public void SetTabStop() => _m.TabStops[_m.X] = true;
+
+    /// <summary>TBC: 0 clears the stop at the cursor, 3 clears all.</summary>
+    public void ClearTabStop(int mode)
+    {
+        if (mode == 0) _m.TabStops[_m.X] = false;
+        else if (mode == 3) Array.Clear(_m.TabStops);
+    }
+}

@@ -1,0 +1,327 @@
+// Serializes a whole terminal (history, both buffers, cursor, pen, modes, title) as VT bytes a fresh emulator replays.
+using System.Buffers;
+using System.Text;
+using Godel.Terminal.Screen;
+
+namespace Godel.Terminal.Serialization;
+
+/// <summary>
+/// The output starts with RIS and then only uses sequences this emulator implements, in an order
+/// where nothing later disturbs what came before: buffers first (alternate, then main with its
+/// history, scrolled in by line feeds), saved cursors, modes, margins, the cursor with its pending
+/// wrap, and last the pen. Blank cells stay blank (cursor moves and ECH), never become spaces.
+/// </summary>
+internal sealed class SnapshotWriter
+{
+    private readonly ScreenModel _m;
+    private readonly ArrayBufferWriter<byte> _out = new(4096);
+    private StyleKey _style; // the pen the receiving emulator has now
+
+    private SnapshotWriter(ScreenModel m) => _m = m;
+
+    private readonly record struct StyleKey(uint Fg, uint Bg, uint Attr, uint Underline, int Link);
+
+    public static byte[] Write(ScreenModel m)
+    {
+        var w = new SnapshotWriter(m);
+        w.WriteAll();
+        return w._out.WrittenSpan.ToArray();
+    }
+
+    private void WriteAll()
+    {
+        Raw("\ec");
+        if (_m.AlternateActive || _m.SavedAlternate.Valid || HasContent(_m.Alternate))
+        {
+            Raw("\e[?47h");
+            DrawRows(_m.Alternate.Lines, history: false);
+            WriteSaved(_m.SavedAlternate);
+            Raw("\e[?47l\e[H");
+        }
+        DrawRows(_m.Main.Lines, history: true);
+        WriteSaved(_m.SavedMain);
+        if (_m.AlternateActive) Raw("\e[?47h");
+        WriteTabs();
+        WriteModes();
+        WriteTitle();
+        WriteCursor();
+        SetStyle(PenKey(_m.Pen));
+        WriteCharsets(_m.G0Graphics, _m.G1Graphics, _m.ShiftOut);
+        WriteLateModes();
+    }
+
+    private static bool HasContent(Grid g)
+    {
+        foreach (var row in g.Lines) if (row.ContentLength() > 0) return true;
+        return false;
+    }
+
+    /// <summary>Writes history (main only) then the rows, moving between lines by autowrap or CR LF as the source did.</summary>
+    private void DrawRows(Row[] rows, bool history)
+    {
+        var first = true;
+        var previousWrapped = false;
+        if (history)
+        {
+            var buffer = new Cell[_m.Columns];
+            for (var i = 0; i < _m.History.Count; i++)
+            {
+                var need = Math.Max(_m.Columns, LineCodec.CellCount(_m.History.Encoded(i, out _)));
+                if (buffer.Length < need) buffer = new Cell[need];
+                var wrapped = _m.History.Read(i, buffer, _m.Clusters);
+                NextLine(first, previousWrapped);
+                DrawLine(buffer.AsSpan(0, _m.Columns), wrapped);
+                first = false;
+                previousWrapped = wrapped;
+            }
+        }
+        for (var y = 0; y < rows.Length; y++)
+        {
+            NextLine(first, previousWrapped);
+            var wrapped = rows[y].Wrapped && y < rows.Length - 1;
+            DrawLine(rows[y].Cells, wrapped);
+            first = false;
+            previousWrapped = wrapped;
+        }
+    }
+
+    /// <summary>Moves to the next line: a default-pen space that autowraps (then erased), or CR LF.</summary>
+    private void NextLine(bool first, bool previousWrapped)
+    {
+        if (first) return;
+        SetStyle(default);
+        Raw(previousWrapped ? " \r\e[X" : "\r\n");
+    }
+
+    private void DrawLine(ReadOnlySpan<Cell> cells, bool wrapped)
+    {
+        var length = ContentLength(cells);
+        var x = 0;
+        while (x < length)
+        {
+            var c = cells[x];
+            if (c.IsBlank)
+            {
+                x = DrawBlanks(cells, x, length);
+                continue;
+            }
+            if (c.IsWideTail)
+            {
+                x++;
+                continue;
+            }
+            SetStyle(CellKey(c));
+            Text(c.Code);
+            x += c.IsWide ? 2 : 1;
+        }
+        if (wrapped && cells[^1].IsBlank) PendingWrapOnBlank(cells[^1].Bg, cells.Length);
+    }
+
+    /// <summary>A run of blank cells: erased with their colour (ECH keeps the cursor), then skipped over.</summary>
+    private int DrawBlanks(ReadOnlySpan<Cell> cells, int x, int length)
+    {
+        var bg = cells[x].Bg;
+        var end = x;
+        while (end < length && cells[end].IsBlank && cells[end].Bg == bg) end++;
+        var n = end - x;
+        if (bg != 0)
+        {
+            SetStyle(new StyleKey(0, bg, 0, 0, _style.Link));
+            Raw($"\e[{n}X");
+        }
+        if (end < cells.Length) Raw($"\e[{n}C");
+        return end;
+    }
+
+    /// <summary>Puts the cursor in the pending-wrap state over a blank last column: print, then erase it.</summary>
+    private void PendingWrapOnBlank(uint bg, int columns)
+    {
+        SetStyle(new StyleKey(0, bg, 0, 0, 0));
+        Raw($"\e[{columns}G \e[X");
+    }
+
+    private static int ContentLength(ReadOnlySpan<Cell> cells)
+    {
+        for (var i = cells.Length - 1; i >= 0; i--)
+        {
+            ref readonly var c = ref cells[i];
+            if (c.Code != 0 || c.Bg != 0 || c.Fg != 0 || c.Attr != 0) return i + 1;
+        }
+        return 0;
+    }
+
+    private void WriteSaved(SavedCursor s)
+    {
+        if (!s.Valid) return;
+        if (s.Origin) Raw("\e[?6h");
+        Raw($"\e[{s.Y + 1};{s.X + 1}H");
+        SetStyle(PenKey(s.Pen));
+        WriteCharsets(s.G0Graphics, s.G1Graphics, s.ShiftOut);
+        Raw("\e7");
+        WriteCharsets(false, false, false);
+        if (s.Origin) Raw("\e[?6l");
+    }
+
+    private void WriteCharsets(bool g0, bool g1, bool shiftOut)
+    {
+        Raw(g0 ? "\e(0" : "\e(B");
+        Raw(g1 ? "\e)0" : "\e)B");
+        Raw(shiftOut ? "\x0e" : "\x0f");
+    }
+
+    private void WriteTabs()
+    {
+        var defaults = ScreenModel.DefaultTabs(_m.Columns);
+        if (_m.TabStops.AsSpan().SequenceEqual(defaults)) return;
+        Raw("\e[3g");
+        for (var x = 0; x < _m.TabStops.Length; x++)
+        {
+            if (_m.TabStops[x]) Raw($"\e[{x + 1}G\eH");
+        }
+    }
+
+    private void WriteModes()
+    {
+        var md = _m.Modes;
+        if (md.ApplicationCursorKeys) Raw("\e[?1h");
+        if (md.ReverseVideo) Raw("\e[?5h");
+        if (md.MouseX10) Raw("\e[?9h");
+        if (md.CursorBlink) Raw("\e[?12h");
+        if (md.ApplicationKeypad) Raw("\e=");
+        switch (md.Mouse)
+        {
+            case MouseTracking.Normal: Raw("\e[?1000h"); break;
+            case MouseTracking.ButtonEvent: Raw("\e[?1002h"); break;
+            case MouseTracking.AnyEvent: Raw("\e[?1003h"); break;
+        }
+        if (md.FocusEvents) Raw("\e[?1004h");
+        if (md.Utf8Mouse) Raw("\e[?1005h");
+        if (md.SgrMouse) Raw("\e[?1006h");
+        if (md.UrxvtMouse) Raw("\e[?1015h");
+        if (md.BracketedPaste) Raw("\e[?2004h");
+        if (md.SynchronizedOutput) Raw("\e[?2026h");
+        if (md.LineFeedNewLine) Raw("\e[20h");
+        if (_m.CursorStyle != 0) Raw($"\e[{_m.CursorStyle} q");
+    }
+
+    private void WriteTitle()
+    {
+        if (_m.IconName.Length > 0) Raw($"\e]1;{_m.IconName}\a");
+        if (_m.Title.Length > 0) Raw($"\e]2;{_m.Title}\a");
+    }
+
+    /// <summary>Margins, origin mode, position, and the pending-wrap state (reprinting the last column's cell).</summary>
+    private void WriteCursor()
+    {
+        if (_m.Top != 0 || _m.Bottom != _m.Rows - 1) Raw($"\e[{_m.Top + 1};{_m.Bottom + 1}r");
+        var row = _m.Y;
+        if (_m.Modes.Origin)
+        {
+            Raw("\e[?6h");
+            row -= _m.Top;
+        }
+        if (!_m.PendingWrap)
+        {
+            Raw($"\e[{row + 1};{_m.X + 1}H");
+            return;
+        }
+        var cells = _m.Active.Lines[_m.Y].Cells;
+        var last = cells[^1];
+        if (last.IsWideTail && cells.Length >= 2)
+        {
+            Raw($"\e[{row + 1};{cells.Length - 1}H");
+            SetStyle(CellKey(cells[^2]));
+            Text(cells[^2].Code);
+        }
+        else if (last.IsBlank)
+        {
+            Raw($"\e[{row + 1};{cells.Length}H");
+            PendingWrapOnBlank(last.Bg, cells.Length);
+        }
+        else
+        {
+            Raw($"\e[{row + 1};{cells.Length}H");
+            SetStyle(CellKey(last));
+            Text(last.Code);
+        }
+    }
+
+    private void WriteLateModes()
+    {
+        if (_m.Modes.Insert) Raw("\e[4h");
+        if (!_m.Modes.AutoWrap) Raw("\e[?7l");
+        if (!_m.Modes.CursorVisible) Raw("\e[?25l");
+    }
+
+    private StyleKey CellKey(Cell c)
+    {
+        var (ul, link) = _m.Extras.Get(AttrBits.Extra(c.Attr));
+        return new StyleKey(c.Fg, c.Bg, c.Attr & AttrBits.FlagsMask | (c.Attr & AttrBits.UnderlineMask), ul, link);
+    }
+
+    private static StyleKey PenKey(Pen p) => new(p.Fg, p.Bg, p.Attr & (AttrBits.FlagsMask | AttrBits.UnderlineMask), p.UnderlineColor, p.Link);
+
+    /// <summary>Emits SGR (always from 0) and OSC 8 when the receiving pen differs.</summary>
+    private void SetStyle(StyleKey k)
+    {
+        if (k == _style) return;
+        if (k.Link != _style.Link)
+        {
+            var (id, uri) = _m.Extras.GetLink(k.Link);
+            Raw(k.Link == 0 ? "\e]8;;\e\\" : $"\e]8;{(id.Length > 0 ? "id=" + id : "")};{uri}\e\\");
+        }
+        if (k with { Link = 0 } != _style with { Link = 0 }) Raw(SgrFor(k));
+        _style = k;
+    }
+
+    private static string SgrFor(StyleKey k)
+    {
+        var sb = new StringBuilder("\e[0");
+        var f = (CellAttributes)(k.Attr & AttrBits.FlagsMask);
+        if (f.HasFlag(CellAttributes.Bold)) sb.Append(";1");
+        if (f.HasFlag(CellAttributes.Dim)) sb.Append(";2");
+        if (f.HasFlag(CellAttributes.Italic)) sb.Append(";3");
+        if (f.HasFlag(CellAttributes.Blink)) sb.Append(";5");
+        if (f.HasFlag(CellAttributes.RapidBlink)) sb.Append(";6");
+        if (f.HasFlag(CellAttributes.Inverse)) sb.Append(";7");
+        if (f.HasFlag(CellAttributes.Hidden)) sb.Append(";8");
+        if (f.HasFlag(CellAttributes.Strikethrough)) sb.Append(";9");
+        if (f.HasFlag(CellAttributes.Overline)) sb.Append(";53");
+        var ul = AttrBits.Underline(k.Attr);
+        if (ul != 0) sb.Append(";4:").Append(ul);
+        AppendColor(sb, 30, k.Fg);
+        AppendColor(sb, 40, k.Bg);
+        AppendColor(sb, 50, k.Underline);
+        return sb.Append('m').ToString();
+    }
+
+    private static void AppendColor(StringBuilder sb, int @base, uint color)
+    {
+        switch (color >> 24)
+        {
+            case 1: sb.Append(';').Append(@base + 8).Append(":5:").Append(color & 0xFF); break;
+            case 2: sb.Append(';').Append(@base + 8).Append(":2::").Append((color >> 16) & 0xFF).Append(':').Append((color >> 8) & 0xFF).Append(':').Append(color & 0xFF); break;
+            case 3:
+                var i = (int)(color & 0xF);
+                sb.Append(';').Append(i < 8 ? @base + i : @base + 60 + i - 8);
+                break;
+        }
+    }
+
+    private void Text(int code)
+    {
+        if (code > 0 && code < 0x80)
+        {
+            _out.GetSpan(1)[0] = (byte)code;
+            _out.Advance(1);
+            return;
+        }
+        Raw(_m.Clusters.TextOf(code));
+    }
+
+    private void Raw(string s)
+    {
+        var span = _out.GetSpan(Encoding.UTF8.GetMaxByteCount(s.Length));
+        _out.Advance(Encoding.UTF8.GetBytes(s, span));
+    }
+}

@@ -1,0 +1,122 @@
+// The runtimes an agent can run: the built-in ones (shell, claude, codex, …) merged with `[runtimes.NAME]` from config.
+using Godel.Config.Model;
+
+namespace Godel.Workspace;
+
+/// <summary>A program and its arguments, ready to spawn.</summary>
+public sealed record RuntimeCommand(string Program, IReadOnlyList<string> Args);
+
+public sealed class RuntimeCatalogue
+{
+    private readonly Dictionary<string, RuntimeConfig> _runtimes;
+
+    private RuntimeCatalogue(Dictionary<string, RuntimeConfig> runtimes) => _runtimes = runtimes;
+
+    public IEnumerable<string> Names => _runtimes.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Built-ins overlaid with the config's runtimes; a config entry with an empty command keeps the built-in's.</summary>
+    public static RuntimeCatalogue Create(GodelConfig config, Func<string, string?> getEnv)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var runtimes = BuiltIn(getEnv);
+        foreach (var (name, custom) in config.Runtimes)
+        {
+            runtimes[name] = custom.Command.Length == 0 && runtimes.TryGetValue(name, out var builtIn)
+                ? custom with { Command = builtIn.Command }
+                : custom;
+        }
+
+        return new RuntimeCatalogue(runtimes);
+    }
+
+    public bool TryGet(string name, out RuntimeConfig runtime) => _runtimes.TryGetValue(name, out runtime!);
+
+    /// <summary>The command line for a runtime: its args, resume args when restarting, extra args, then the prompt if passed as an argument.</summary>
+    public static RuntimeCommand BuildCommand(RuntimeConfig runtime, IReadOnlyList<string> extraArgs, string? prompt, bool resume)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(extraArgs);
+        var args = new List<string>(runtime.Args);
+        if (resume)
+        {
+            args.AddRange(runtime.ResumeArgs);
+        }
+
+        args.AddRange(extraArgs);
+        if (!resume && runtime.PromptMode == PromptMode.Argument && !string.IsNullOrEmpty(prompt))
+        {
+            if (runtime.PromptFlag.Length > 0)
+            {
+                args.Add(runtime.PromptFlag);
+            }
+
+            args.Add(prompt);
+        }
+
+        return new RuntimeCommand(runtime.Command, args);
+    }
+
+    /// <summary>The runtimes Godel knows without any config. Command lines as of each tool's current CLI.</summary>
+    public static Dictionary<string, RuntimeConfig> BuiltIn(Func<string, string?> getEnv)
+    {
+        ArgumentNullException.ThrowIfNull(getEnv);
+        var shell = getEnv("SHELL") is { Length: > 0 } s ? s : "/bin/sh";
+        return new Dictionary<string, RuntimeConfig>(StringComparer.Ordinal)
+        {
+            ["shell"] = new()
+            {
+                Command = shell,
+                PromptMode = PromptMode.Type,
+                PromptPatterns = [@"[$#%>❯] ?$"],
+            },
+            ["claude"] = new()
+            {
+                Command = "claude",
+                PromptMode = PromptMode.Argument,
+                PromptPatterns = [@"^\s*[│|]\s*>\s", @"Do you want to", @"❯ \d\."],
+                ResumeArgs = ["--continue"],
+                ProxyApi = ProxyApi.Anthropic,
+            },
+            ["codex"] = new()
+            {
+                Command = "codex",
+                PromptMode = PromptMode.Argument,
+                PromptPatterns = [@"^\s*›\s", @"Allow command\?", @"\(y/n\)"],
+                ResumeArgs = ["resume", "--last"],
+                ProxyApi = ProxyApi.OpenAI,
+            },
+            ["gemini"] = new()
+            {
+                Command = "gemini",
+                PromptMode = PromptMode.Argument,
+                PromptFlag = "--prompt-interactive",
+                PromptPatterns = [@"^\s*>\s+Type your message", @"Allow execution"],
+                ResumeArgs = ["--resume", "latest"],
+                ProxyApi = ProxyApi.Gemini,
+            },
+            ["pi"] = new()
+            {
+                Command = "pi",
+                PromptMode = PromptMode.Argument,
+                ResumeArgs = ["--continue"],
+                ProxyApi = ProxyApi.Anthropic,
+            },
+            ["opencode"] = new()
+            {
+                Command = "opencode",
+                PromptMode = PromptMode.Argument,
+                PromptFlag = "--prompt",
+                ResumeArgs = ["--continue"],
+                ProxyApi = ProxyApi.Anthropic,
+            },
+            ["aider"] = new()
+            {
+                Command = "aider",
+                PromptMode = PromptMode.Type,
+                PromptPatterns = [@"^\S*> ?$", @"\(Y\)es/\(N\)o"],
+                ResumeArgs = ["--restore-chat-history"],
+                ProxyApi = ProxyApi.OpenAI,
+            },
+        };
+    }
+}

@@ -1,0 +1,241 @@
+// Every `godel bead …` verb in-process against a real repository, including `--json` and bad input.
+using System.Text.Json;
+
+namespace Godel.Cli.Tests.Beads;
+
+public sealed class BeadVerbTests : IDisposable
+{
+    private readonly BeadsRepo _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    private string Create(params string[] args) => _repo.Ok(["bead", "create", .. args, "--quiet"]).Trim();
+
+    private JsonElement[] Json(params string[] args) => JsonDocument.Parse(_repo.Ok(args)).RootElement.EnumerateArray().ToArray();
+
+    [Fact]
+    public void Create_prints_the_id_and_quiet_prints_only_the_id()
+    {
+        var loud = _repo.Ok("bead", "create", "Fix auth bug", "--type", "bug", "-p", "1", "-l", "auth", "-d", "details");
+        Assert.Matches("^created godel-[0-9a-z]{5}: Fix auth bug\n$", loud);
+        Assert.Matches("^godel-[0-9a-z]{5}\n$", _repo.Ok("bead", "create", "Second", "--quiet"));
+    }
+
+    [Fact]
+    public void List_shows_an_aligned_table_hides_done_and_filters()
+    {
+        var bug = Create("Crash on start", "--type", "bug", "-p", "0", "-l", "ui");
+        var task = Create("Write docs", "-l", "docs");
+        var done = Create("Old thing");
+        _repo.Ok("bead", "close", done);
+        _repo.Ok("bead", "assign", task, "--agent", "claude-1");
+
+        var table = _repo.Ok("bead", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, table.Length);
+        Assert.StartsWith("ID", table[0], StringComparison.Ordinal);
+        var titleColumn = table[0].IndexOf("TITLE", StringComparison.Ordinal);
+        Assert.Equal("Crash on start", table[1][titleColumn..].Split("  ")[0]);
+        Assert.DoesNotContain("Old thing", string.Join('\n', table), StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", string.Join('\n', table), StringComparison.Ordinal); // not a terminal: no colour
+
+        Assert.Equal(3, Json("bead", "list", "--all", "--json").Length);
+        Assert.Equal([bug], Json("bead", "list", "--type", "bug", "--json").Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal([task], Json("bead", "list", "--label", "docs", "--json").Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal([task], Json("bead", "list", "--agent", "claude-1", "--json").Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal([done], Json("bead", "list", "--status", "done", "--json").Select(b => b.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void List_json_follows_the_documented_schema()
+    {
+        var id = Create("Schema check", "-l", "a");
+        var bead = Assert.Single(Json("bead", "list", "--json"));
+        string[] keys = ["schema", "id", "title", "description", "type", "status", "priority", "labels", "agent", "worktree",
+            "branch", "commits", "blocked_by", "comments", "created", "updated", "closed", "close_reason"];
+        Assert.Equal(keys, bead.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, bead.GetProperty("schema").GetInt32());
+        Assert.Equal(id, bead.GetProperty("id").GetString());
+        Assert.Equal("open", bead.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Show_prints_details_comments_history_and_linked_commits()
+    {
+        var id = Create("Shown", "-d", "Longer text");
+        _repo.Ok("bead", "comment", id, "first comment");
+        _repo.Git($"commit -q --allow-empty -m \"Implement it\" -m \"Bead: {id}\"");
+        var text = _repo.Ok("bead", "show", id[..9]);
+        Assert.Contains($"{id}  Shown", text, StringComparison.Ordinal);
+        Assert.Contains("Longer text", text, StringComparison.Ordinal);
+        Assert.Contains("Test User: first comment", text, StringComparison.Ordinal);
+        Assert.Contains("Implement it", text, StringComparison.Ordinal);
+        Assert.Contains($"{id}: created \"Shown\"", text, StringComparison.Ordinal);
+
+        var json = JsonDocument.Parse(_repo.Ok("bead", "show", id, "--json")).RootElement;
+        Assert.Equal(id, json.GetProperty("bead").GetProperty("id").GetString());
+        Assert.Equal(2, json.GetProperty("history").GetArrayLength());
+        Assert.Equal("Implement it", json.GetProperty("linked_commits")[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public void Update_assign_close_reopen_and_comment_change_the_bead()
+    {
+        var id = Create("Original", "-l", "keep", "-l", "drop");
+        _repo.Ok("bead", "update", id, "--title", "Renamed", "--status", "in-progress", "--priority", "p1", "--type", "feature",
+            "--label", "+new", "--label=-drop", "-d", "desc");
+        var b = Json("bead", "list", "--json").Single();
+        Assert.Equal("Renamed", b.GetProperty("title").GetString());
+        Assert.Equal("in-progress", b.GetProperty("status").GetString());
+        Assert.Equal(1, b.GetProperty("priority").GetInt32());
+        Assert.Equal("feature", b.GetProperty("type").GetString());
+        Assert.Equal(["keep", "new"], b.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal($"{id}: title \"Original\" → \"Renamed\", status open → in-progress, type task → feature, priority 2 → 1, description edited, +label new, -label drop",
+            _repo.Git("log -1 --format=%s godel/beads").Trim());
+
+        _repo.Ok("bead", "close", id, "--reason", "shipped");
+        var closed = Json("bead", "list", "--all", "--json").Single();
+        Assert.Equal("done", closed.GetProperty("status").GetString());
+        Assert.Equal("shipped", closed.GetProperty("close_reason").GetString());
+        Assert.NotEqual(JsonValueKind.Null, closed.GetProperty("closed").ValueKind);
+
+        _repo.Ok("bead", "reopen", id);
+        var reopened = Json("bead", "list", "--json").Single();
+        Assert.Equal("open", reopened.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("closed").ValueKind);
+
+        var r = _repo.RunWith(new Dictionary<string, string?> { ["GODEL_ACTOR"] = "codex-2" }, "bead", "comment", id, "done by agent");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("codex-2", Json("bead", "list", "--json").Single().GetProperty("comments")[0].GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public void Dependencies_drive_ready_and_cycles_exit_2_with_the_cycle()
+    {
+        var a = Create("A", "-p", "3");
+        var b = Create("B", "-p", "0", "--blocked-by", a);
+        var c = Create("C", "-p", "1");
+        Assert.Equal([c, a], Json("bead", "ready", "--json").Select(x => x.GetProperty("id").GetString()));
+
+        var cycle = _repo.Run("bead", "dep", "add", a, b);
+        Assert.Equal(2, cycle.ExitCode);
+        Assert.Contains($"{a} → {b} → {a}", cycle.Error, StringComparison.Ordinal);
+
+        _repo.Ok("bead", "dep", "remove", b, a);
+        Assert.Equal([b, c, a], Json("bead", "ready", "--json").Select(x => x.GetProperty("id").GetString()));
+        _repo.Ok("bead", "dep", "add", c, a);
+        _repo.Ok("bead", "close", a);
+        Assert.Equal([b, c], Json("bead", "ready", "--json").Select(x => x.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("--status", "finished", "valid: open, in-progress, blocked, done")]
+    [InlineData("--type", "story", "valid: task, bug, feature, chore, epic")]
+    [InlineData("--priority", "7", "valid: 0 (critical), 1, 2, 3, 4")]
+    public void Invalid_values_exit_2_and_list_the_valid_ones(string option, string value, string expected)
+    {
+        var id = Create("x");
+        var r = _repo.Run("bead", "update", id, option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_ids_exit_1_with_close_matches_and_ambiguous_prefixes_exit_2()
+    {
+        var id = Create("x");
+        var typo = id[..^1] + (id[^1] == 'z' ? 'y' : 'z');
+        var unknown = _repo.Run("bead", "show", typo);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal($"godel: no bead {typo}; did you mean {id}?\n", unknown.Error);
+
+        var ids = Enumerable.Range(0, 40).Select(i => Create($"b{i}")).Append(id).ToList();
+        var shared = ids.GroupBy(x => x[6]).First(g => g.Count() > 1);
+        var ambiguous = _repo.Run("bead", "show", shared.Key.ToString());
+        Assert.Equal(2, ambiguous.ExitCode);
+        Assert.Contains("is ambiguous", ambiguous.Error, StringComparison.Ordinal);
+        Assert.All(shared, x => Assert.Contains(x, ambiguous.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outside_a_repository_verbs_exit_2_with_a_clear_message()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "godel-cli-norepo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var error = new StringWriter();
+            var console = new CliConsole(new StringWriter(), error, dir, new Dictionary<string, string?>());
+            Assert.Equal(2, await GodelApp.RunAsync(["bead", "list"], console));
+            Assert.Contains("not in a git repository", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public void A_broken_file_is_warned_about_while_list_shows_the_rest()
+    {
+        var good = Create("good");
+        var bad = Create("will break");
+        BreakBead(bad, "{ \"id\": \"" + bad + "\", \"title\": ");
+        var r = _repo.Run("bead", "list", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal([good], JsonDocument.Parse(r.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Contains($"warning: skipped .godel/beads/{bad}.json:", r.Error, StringComparison.Ordinal);
+        var show = _repo.Run("bead", "show", bad);
+        Assert.Equal(1, show.ExitCode);
+        Assert.Contains($".godel/beads/{bad}.json", show.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Edit_saves_a_valid_edit_and_keeps_an_invalid_one_in_a_file()
+    {
+        var id = Create("Before edit");
+        var script = Path.Combine(_repo.Root, "editor.sh");
+        File.WriteAllText(script, "#!/bin/sh\nsed -i 's/Before edit/After edit/' \"$1\"\n");
+        var ok = _repo.RunWith(new Dictionary<string, string?> { ["EDITOR"] = $"sh {script}" }, "bead", "edit", id);
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal("After edit", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
+
+        File.WriteAllText(script, "#!/bin/sh\nprintf '{ broken' > \"$1\"\n");
+        var bad = _repo.RunWith(new Dictionary<string, string?> { ["EDITOR"] = $"sh {script}" }, "bead", "edit", id);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("not saved", bad.Error, StringComparison.Ordinal);
+        var kept = bad.Error.Split("kept in ")[1].Trim();
+        Assert.Equal("{ broken", File.ReadAllText(kept));
+        File.Delete(kept);
+        Assert.Equal("After edit", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Edit_repairs_a_broken_file()
+    {
+        var id = Create("to repair");
+        BreakBead(id, "{ \"id\": \"" + id + "\", \"title\": ");
+        var script = Path.Combine(_repo.Root, "fix.sh");
+        File.WriteAllText(script, $"#!/bin/sh\nprintf '{{\"id\": \"{id}\", \"title\": \"repaired\"}}' > \"$1\"\n");
+        Assert.Equal(0, _repo.RunWith(new Dictionary<string, string?> { ["EDITOR"] = $"sh {script}" }, "bead", "edit", id).ExitCode);
+        var r = _repo.Run("bead", "list", "--json");
+        Assert.Equal("", r.Error);
+        Assert.Equal("repaired", JsonDocument.Parse(r.Out).RootElement[0].GetProperty("title").GetString());
+    }
+
+    /// <summary>Overwrites a bead's file in godel/beads using git plumbing, as a careless hand edit would.</summary>
+    private void BreakBead(string id, string content)
+    {
+        var file = Path.Combine(_repo.Root, "broken-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, content);
+        var blob = _repo.Git($"hash-object -w \"{file}\"").Trim();
+        var index = Path.Combine(_repo.Root, "index-" + Guid.NewGuid().ToString("N"));
+        var env = $"GIT_INDEX_FILE=\"{index}\"";
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = _repo.Dir };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{env} git read-tree godel/beads && {env} git update-index --add --cacheinfo 100644,{blob},.godel/beads/{id}.json && " +
+            $"git update-ref refs/heads/godel/beads $(git commit-tree $({env} git write-tree) -p godel/beads -m 'hand edit')");
+        using var p = System.Diagnostics.Process.Start(start)!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+    }
+}

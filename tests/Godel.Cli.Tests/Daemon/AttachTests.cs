@@ -1,0 +1,90 @@
+// `godel attach` end to end: the built executable on a real PTY, its screen read through Godel's emulator.
+using Godel.Protocol.Messages;
+
+namespace Godel.Cli.Tests.Daemon;
+
+public sealed class AttachTests
+{
+    [Fact]
+    public async Task Attach_shows_the_agent_passes_keys_follows_resizes_and_detaches_with_ctrl_backslash()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--size", "60x10");
+        await ws.RunOkAsync("agent", "send", "shell-1", "echo drawn-before-attach", "--enter");
+        await Wait.Until(async () => (await ws.RunOkAsync("capture", "shell-1")).Out.Contains("\ndrawn-before-attach", StringComparison.Ordinal), "output before attach");
+
+        await using var screen = new PtyScreen(ws, 100, 30, "attach", "shell-1");
+        await screen.WaitForAsync("drawn-before-attach");
+        screen.Type("echo typed-through-$((6*7))\r");
+        await screen.WaitForAsync("typed-through-42");
+        screen.Resize(90, 20);
+        await Task.Delay(200);
+        screen.Type("stty size\r");
+        await screen.WaitForAsync("20 90");
+        screen.Type("\x1c");
+        var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exit.ExitCode);
+        await screen.WaitForAsync("[detached from shell-1]");
+        var agent = await ws.AgentAsync("shell-1");
+        Assert.NotEqual(AgentState.Exited, agent.State);
+        Assert.Equal((90, 20), (agent.Columns, agent.Rows));
+    }
+
+    [Fact]
+    public async Task A_read_only_attach_sees_output_but_types_nothing()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--size", "60x10");
+
+        await using var screen = new PtyScreen(ws, 80, 24, "attach", "--read-only", "shell-1");
+        await screen.WaitForAsync("$");
+        screen.Type("echo should-not-run\r");
+        await ws.RunOkAsync("agent", "send", "shell-1", "echo sent-by-cli", "--enter");
+        await screen.WaitForAsync("\nsent-by-cli");
+
+        Assert.DoesNotContain("should-not-run", (await ws.RunOkAsync("capture", "shell-1")).Out, StringComparison.Ordinal);
+        Assert.Equal((60, 10), ((await ws.AgentAsync("shell-1")).Columns, (await ws.AgentAsync("shell-1")).Rows));
+    }
+
+    [Fact]
+    public async Task Attaching_to_an_exited_agent_shows_its_last_screen_and_exit_status()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn");
+        await ws.RunOkAsync("agent", "send", "shell-1", "echo final-words; exit 7", "--enter");
+        await Wait.Until(async () => (await ws.AgentAsync("shell-1")).State == AgentState.Exited, "the agent to exit");
+
+        await using var screen = new PtyScreen(ws, 120, 40, "attach", "shell-1");
+        var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(0, exit.ExitCode);
+        await screen.WaitForAsync("final-words");
+        await screen.WaitForAsync("[shell-1 exited(7)");
+    }
+
+    [Fact]
+    public async Task A_client_killed_with_sigkill_leaves_the_agent_running_with_the_same_screen()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn");
+        var screen = new PtyScreen(ws, 80, 24, "attach", "shell-1");
+        await screen.WaitForAsync("$");
+        screen.Type("printf '\\033[1;32mgreen\\033[0m and plain\\n'\r");
+        await screen.WaitForAsync("\ngreen and plain");
+        await using var client = await ws.ConnectAsync();
+        var before = (await client.RequestAsync<CaptureResult>(new Capture("shell-1", true, 0))).Text;
+
+        screen.Kill();
+        await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        await screen.DisposeAsync();
+        var agent = await ws.AgentAsync("shell-1");
+        var sink = new ScreenSink();
+        await client.AttachAsync(new Protocol.Messages.Attach("shell-1", 80, 24, ReadOnly: false), sink);
+        await Wait.Until(() => sink.Styled() is not null, "the snapshot of the new attach");
+
+        Assert.NotEqual(AgentState.Exited, agent.State);
+        Assert.True(CliWorkspace.Alive(agent.Pid));
+        Assert.Equal(before, sink.Styled());
+    }
+}

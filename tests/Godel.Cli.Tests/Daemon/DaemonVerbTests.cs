@@ -1,0 +1,117 @@
+// The daemon verbs end to end: on-demand start, spawn, list, send, capture, logs, notify, stop.
+using System.Text.Json;
+using Godel.Protocol.Messages;
+
+namespace Godel.Cli.Tests.Daemon;
+
+public sealed class DaemonVerbTests
+{
+    [Fact]
+    public async Task A_verb_starts_the_daemon_on_demand_and_the_agent_verbs_work_through_it()
+    {
+        await using var ws = new CliWorkspace();
+        Assert.Equal(1, (await ws.RunAsync("daemon", "status")).ExitCode);
+
+        var name = (await ws.RunOkAsync("agent", "spawn", "--size", "70x12", "--name", "worker")).Out.Trim();
+        await ws.RunOkAsync("agent", "send", "worker", "echo from-send-$GODEL_AGENT", "--enter");
+        await Wait.Until(async () => (await ws.RunOkAsync("capture", "worker")).Out.Contains("\nfrom-send-worker", StringComparison.Ordinal), "the echo on screen");
+        var table = (await ws.RunOkAsync("agent", "list")).Out;
+        var agent = await ws.AgentAsync("worker");
+        var logs = (await ws.RunOkAsync("logs", "worker")).Out;
+        var status = (await ws.RunOkAsync("daemon", "status")).Out;
+
+        Assert.Equal("worker", name);
+        Assert.Matches(@"NAME\s+RUNTIME\s+BEAD\s+STATE\s+PID\s+UPTIME\s+LAST OUTPUT", table);
+        Assert.Contains("worker", table, StringComparison.Ordinal);
+        Assert.Equal((70, 12), (agent.Columns, agent.Rows));
+        Assert.Contains("from-send-worker", logs, StringComparison.Ordinal);
+        Assert.Contains($"workspace: {ws.Repo}", status, StringComparison.Ordinal);
+        Assert.True(CliWorkspace.Alive(ws.DaemonPid));
+
+        var stop = await ws.RunOkAsync("daemon", "stop");
+        Assert.Contains("ending 1 agent(s): worker", stop.Out, StringComparison.Ordinal);
+        Assert.Contains("daemon stopped", stop.Out, StringComparison.Ordinal);
+        await Wait.Until(() => !CliWorkspace.Alive(agent.Pid), "the agent process to end");
+    }
+
+    [Fact]
+    public async Task A_hook_in_the_agent_reports_its_state_with_agent_notify()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "hooked");
+
+        await ws.RunOkAsync("agent", "send", "hooked", $"{CliWorkspace.Godel} agent notify --state waiting && echo notified", "--enter");
+        await Wait.Until(async () => (await ws.AgentAsync("hooked")).StateSource == "hook", "the hook's state", 30_000);
+        var agent = await ws.AgentAsync("hooked");
+
+        Assert.Equal(AgentState.Waiting, agent.State);
+    }
+
+    [Fact]
+    public async Task Stop_kill_and_restart_by_name()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn");
+        var first = await ws.AgentAsync("shell-1");
+
+        Assert.Contains("shell-1 stopped", (await ws.RunOkAsync("agent", "stop", "shell-1")).Out, StringComparison.Ordinal);
+        Assert.Equal(AgentState.Exited, (await ws.AgentAsync("shell-1")).State);
+        Assert.Contains("shell-1 restarted", (await ws.RunOkAsync("agent", "restart", "shell-1")).Out, StringComparison.Ordinal);
+        var second = await ws.AgentAsync("shell-1");
+        Assert.NotEqual(first.Pid, second.Pid);
+        await ws.RunOkAsync("agent", "kill", "shell-1");
+        Assert.Equal(9, (await ws.AgentAsync("shell-1")).ExitSignal);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_one_clear_line_and_a_usage_exit_code()
+    {
+        await using var ws = new CliWorkspace();
+        var outside = Directory.CreateTempSubdirectory("godel-nogit-");
+        try
+        {
+            var noRepo = await ws.RunInAsync(outside.FullName, "agent", "list");
+            var badSize = await ws.RunAsync("agent", "spawn", "--size", "big");
+            var notify = await ws.RunAsync("agent", "notify", "--state", "waiting");
+            var badState = await ws.RunAsync("agent", "notify", "--state", "dancing", "--name", "x");
+
+            Assert.Equal(2, noRepo.ExitCode);
+            Assert.Contains("is not inside a git repository", noRepo.Error, StringComparison.Ordinal);
+            Assert.Equal((2, "godel: --size 'big' is not COLSxROWS (e.g. 120x40)\n"), (badSize.ExitCode, badSize.Error));
+            Assert.Equal(2, notify.ExitCode);
+            Assert.Contains("GODEL_AGENT", notify.Error, StringComparison.Ordinal);
+            Assert.Equal(2, badState.ExitCode);
+            Assert.DoesNotContain("   at ", noRepo.Error + badSize.Error + notify.Error + badState.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_agent_is_a_failure_with_a_hint()
+    {
+        await using var ws = new CliWorkspace();
+
+        var result = await ws.RunAsync("capture", "ghost");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("godel: no agent named 'ghost' (see `godel agent list`)\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Agent_list_json_is_an_array_of_agents()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--bead", "godel-abcde");
+
+        var json = (await ws.RunOkAsync("agent", "list", "--json")).Out;
+
+        using var doc = JsonDocument.Parse(json);
+        var agent = doc.RootElement[0];
+        Assert.Equal("shell-1", agent.GetProperty("name").GetString());
+        Assert.Equal("godel-abcde", agent.GetProperty("bead").GetString());
+        Assert.True(agent.GetProperty("pid").GetInt32() > 0);
+    }
+}

@@ -1,0 +1,2 @@
+// The daemon and these tests run on Unix.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

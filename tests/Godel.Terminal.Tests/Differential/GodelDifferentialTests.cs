@@ -1,0 +1,113 @@
+// Godel's emulator against tmux and xterm.js: the same streams, compared cell by cell (text, colours, attributes) and cursor.
+namespace Godel.Terminal.Tests.Differential;
+
+public sealed class GodelDifferentialTests
+{
+    private const int Cols = FeatureStreams.Columns;
+    private const int Rows = FeatureStreams.Rows;
+    private static readonly GridComparison TmuxComparison = new() { CompareBlankStyle = false };
+
+    public static TheoryData<string> TmuxFeatures() =>
+        new(FeatureStreams.All.Where(f => f.Agreement.HasFlag(Agreement.Tmux)).Select(f => f.Name));
+
+    public static TheoryData<string> XtermFeatures() =>
+        new(FeatureStreams.All.Where(f => f.Agreement.HasFlag(Agreement.Xterm)).Select(f => f.Name));
+
+    public static TheoryData<string> AllFeatures() => new(FeatureStreams.All.Select(f => f.Name));
+
+    private static FeatureStream Stream(string name) => FeatureStreams.All.Single(f => f.Name == name);
+
+    private static void AssertSame(string title, ScreenGrid expected, ScreenGrid actual, GridComparison? options = null)
+    {
+        var diffs = GridComparer.Differences(expected, actual, options);
+        Assert.True(diffs.Count == 0, GridComparer.Describe(title, expected, actual, diffs));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TmuxFeatures))]
+    public void Feature_matches_tmux(string name)
+    {
+        Skip.IfNot(TmuxReference.IsAvailable, TmuxReference.MissingMessage);
+        var bytes = Stream(name).Bytes;
+        using var tmux = new TmuxReference();
+        AssertSame($"{name}: tmux (expected) vs Godel", tmux.Render(bytes, Cols, Rows), GodelRenderer.Render(bytes, Cols, Rows), TmuxComparison);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(XtermFeatures))]
+    public void Feature_matches_xterm(string name)
+    {
+        Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
+        var bytes = Stream(name).Bytes;
+        AssertSame($"{name}: xterm.js (expected) vs Godel", XtermReference.Render(bytes, Cols, Rows), GodelRenderer.Render(bytes, Cols, Rows));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFeatures))]
+    public void Capture_with_escapes_reproduces_the_cells(string name)
+    {
+        var terminal = GodelRenderer.Feed(Stream(name).Bytes, Cols, Rows);
+        AssertSame($"{name}: cells (expected) vs Capture(WithEscapes)", GodelRenderer.FromCells(terminal), GodelRenderer.FromCapture(terminal));
+    }
+
+    [SkippableFact]
+    public void Random_common_streams_match_tmux()
+    {
+        Skip.IfNot(TmuxReference.IsAvailable, TmuxReference.MissingMessage);
+        using var tmux = new TmuxReference();
+        foreach (var seed in Enumerable.Range(1, 25))
+        {
+            var bytes = new StreamGenerator(seed, Cols, Rows, StreamProfile.Common).Generate(100);
+            AssertSame($"seed {seed}: tmux (expected) vs Godel", tmux.Render(bytes, Cols, Rows), GodelRenderer.Render(bytes, Cols, Rows), TmuxComparison);
+        }
+    }
+
+    [SkippableFact]
+    public void Random_narrow_streams_match_xterm_including_blank_cells()
+    {
+        Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
+        var streams = Enumerable.Range(1, 60).Select(seed => new StreamGenerator(seed, Cols, Rows, StreamProfile.XtermNarrow).Generate(100)).ToList();
+        var expected = XtermReference.Render(streams, Cols, Rows);
+        for (var i = 0; i < streams.Count; i++)
+        {
+            AssertSame($"seed {i + 1}: xterm.js (expected) vs Godel", expected[i], GodelRenderer.Render(streams[i], Cols, Rows));
+        }
+    }
+
+    [SkippableFact]
+    public void Random_streams_with_wide_characters_match_xterm()
+    {
+        Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
+        var streams = Enumerable.Range(1, 60).Select(seed => new StreamGenerator(seed, Cols, Rows).Generate(100)).ToList();
+        var expected = XtermReference.Render(streams, Cols, Rows);
+        for (var i = 0; i < streams.Count; i++)
+        {
+            AssertSame($"seed {i + 1}: xterm.js (expected) vs Godel", expected[i], GodelRenderer.Render(streams[i], Cols, Rows), new GridComparison { CompareBlankStyle = false });
+        }
+    }
+
+    /// <summary>
+    /// `godel attach` sends the snapshot to the user's own terminal, so it must draw the same screen
+    /// there. Screens with a soft-wrapped row that ends in blank cells are left out: the snapshot
+    /// rebuilds those with "print the last column, ECH, print" and counts on ECH keeping the pending
+    /// wrap, which tmux and Godel do but xterm and xterm.js do not (reported; docs/TERMINAL.md).
+    /// </summary>
+    [SkippableFact]
+    public void Snapshot_replayed_in_xterm_shows_the_same_screen()
+    {
+        Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
+        var terminals = Enumerable.Range(1, 60)
+            .Select(seed => GodelRenderer.Feed(new StreamGenerator(seed, Cols, Rows).Generate(100), Cols, Rows))
+            .Where(t => !HasWrappedRowEndingBlank(t))
+            .ToList();
+        Assert.True(terminals.Count >= 20, $"only {terminals.Count} screens without a wrapped row ending in blanks");
+        var replayed = XtermReference.Render(terminals.Select(t => t.Snapshot()).ToList(), Cols, Rows);
+        for (var i = 0; i < terminals.Count; i++)
+        {
+            AssertSame($"screen {i}: Godel (expected) vs its snapshot in xterm.js", GodelRenderer.FromCells(terminals[i]), replayed[i]);
+        }
+    }
+
+    private static bool HasWrappedRowEndingBlank(TerminalEmulator t) =>
+        Enumerable.Range(0, t.Rows - 1).Any(y => t.Screen.IsWrapped(y) && t.Screen.GetCell(y, t.Columns - 1).Text.Length == 0);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Godel differential tests: feed files into @xterm/headless and print each screen as one JSON line.
+// usage: node render.js COLS ROWS FILE...
+// Output per file: {"cursor":[x,y],"lines":[[[chars,width,fgMode,fg,bgMode,bg,attrs],...],...]}
+// fgMode/bgMode: 0 default, 1 palette, 2 rgb. attrs bits: 1 bold, 2 dim, 4 italic, 8 underline,
+// 16 blink, 32 inverse, 64 invisible, 128 strikethrough, 256 overline.
+const { Terminal } = require('@xterm/headless');
+const fs = require('fs');
+
+const cols = parseInt(process.argv[2], 10);
+const rows = parseInt(process.argv[3], 10);
+const files = process.argv.slice(4);
+
+function mode(cell, fg) {
+  if (fg ? cell.isFgDefault() : cell.isBgDefault()) return 0;
+  if (fg ? cell.isFgRGB() : cell.isBgRGB()) return 2;
+  return 1;
+}
+
+function attrs(c) {
+  return (c.isBold() ? 1 : 0) | (c.isDim() ? 2 : 0) | (c.isItalic() ? 4 : 0) | (c.isUnderline() ? 8 : 0)
+    | (c.isBlink() ? 16 : 0) | (c.isInverse() ? 32 : 0) | (c.isInvisible() ? 64 : 0)
+    | (c.isStrikethrough() ? 128 : 0) | (c.isOverline() ? 256 : 0);
+}
+
+function dump(term) {
+  const buf = term.buffer.active;
+  const lines = [];
+  const cell = buf.getNullCell();
+  for (let y = 0; y < rows; y++) {
+    const line = buf.getLine(buf.viewportY + y);
+    const out = [];
+    for (let x = 0; x < cols; x++) {
+      line.getCell(x, cell);
+      out.push([cell.getChars(), cell.getWidth(), mode(cell, true), cell.getFgColor(), mode(cell, false), cell.getBgColor(), attrs(cell)]);
+    }
+    lines.push(out);
+  }
+  return { cursor: [buf.cursorX, buf.cursorY], lines };
+}
+
+async function render(file) {
+  const term = new Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true });
+  await new Promise((resolve) => term.write(fs.readFileSync(file), resolve));
+  process.stdout.write(JSON.stringify(dump(term)) + '\n');
+  term.dispose();
+}
+
+(async () => { for (const f of files) await render(f); })();

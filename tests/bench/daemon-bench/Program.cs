@@ -1,0 +1,126 @@
+// daemon-bench: keystroke round trip under load, cat throughput through the daemon, idle cost of 16 agents.
+// usage: DaemonBench GODEL latency CHUNKFILE [samples] [flood] | cat FILE [attached] | idle SECONDS
+using System.Diagnostics;
+using System.Globalization;
+using Godel.DaemonBench;
+using Godel.Protocol.Messages;
+
+var godel = args[0];
+var mode = args[1];
+await using var daemon = await BenchDaemon.StartAsync(godel);
+await using var client = await daemon.ConnectAsync();
+
+switch (mode)
+{
+    case "latency":
+        await Latency(args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000, args.Contains("flood"));
+        break;
+    case "cat":
+        await Cat(args[2], args.Contains("attached"));
+        break;
+    case "idle":
+        await Idle(int.Parse(args[2], CultureInfo.InvariantCulture));
+        break;
+    default:
+        Console.Error.WriteLine($"unknown mode {mode}");
+        return 2;
+}
+
+return 0;
+
+async Task<AgentInfo> Spawn(string name, string script, int columns = 200, int rows = 50) =>
+    (await client.RequestAsync<AgentReply>(new SpawnAgent { Name = name, Runtime = "shell", Args = ["-c", script], Columns = columns, Rows = rows })).Agent;
+
+// 8 agents stream output (attached, like a TUI showing them all) while one echo agent measures keystroke round trips.
+async Task Latency(string chunk, int samples, bool flood)
+{
+    var streams = new List<DiscardSink>();
+    for (var i = 0; i < 8; i++)
+    {
+        var script = flood ? $"while :; do cat '{chunk}'; done" : $"while :; do cat '{chunk}'; sleep 0.01; done";
+        var agent = await Spawn($"stream-{i}", script);
+        var sink = new DiscardSink();
+        await client.AttachAsync(new Attach(agent.Name, 200, 50, ReadOnly: true), sink);
+        streams.Add(sink);
+    }
+
+    var echo = new EchoSink();
+    await Spawn("echo", "stty raw -echo; exec cat", 80, 24);
+    await Task.Delay(500);
+    var attached = await client.AttachAsync(new Attach("echo", 80, 24, ReadOnly: false), echo);
+    await Task.Delay(500);
+    var before = streams.Sum(s => s.Bytes);
+    var watch = Stopwatch.StartNew();
+    var times = new List<double>(samples);
+    for (var i = 0; i < samples + 100; i++)
+    {
+        var key = (byte)('a' + (i % 26));
+        echo.Expect(key);
+        var t0 = Stopwatch.GetTimestamp();
+        await client.SendInputAsync(attached.Channel, new[] { key });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await echo.WaitAsync(timeout.Token);
+        if (i >= 100)
+        {
+            times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+
+        await Task.Delay(2);
+    }
+
+    var streamed = (streams.Sum(s => s.Bytes) - before) / watch.Elapsed.TotalSeconds / 1e6;
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"latency ({(flood ? "8 agents flooding" : "8 agents streaming")} {streamed:0.0} MB/s to the client): p50 {times[times.Count / 2]:0.000} ms, p99 {times[(int)(times.Count * 0.99)]:0.000} ms, max {times[^1]:0.000} ms over {times.Count} keys"));
+}
+
+// `cat FILE` inside an agent at 200x50; done when the daemon has drained the output and pushed the exit.
+async Task Cat(string file, bool attachedClient)
+{
+    var exited = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+    client.Pushed += m =>
+    {
+        if (m is AgentStateChanged { Agent: { Name: "cat", State: AgentState.Exited } })
+        {
+            exited.TrySetResult(Stopwatch.GetTimestamp());
+        }
+    };
+    await Spawn("warmup", $"head -c 4000000 '{file}'");
+    await Task.Delay(1500);
+    var sink = new DiscardSink();
+    var script = attachedClient ? $"sleep 0.3; cat '{file}'" : $"cat '{file}'";
+    var t0 = Stopwatch.GetTimestamp();
+    await Spawn("cat", script);
+    if (attachedClient)
+    {
+        await client.AttachAsync(new Attach("cat", 200, 50, ReadOnly: true), sink);
+        t0 += (long)(0.3 * Stopwatch.Frequency);
+    }
+
+    var t1 = await exited.Task.WaitAsync(TimeSpan.FromMinutes(5));
+    var seconds = (t1 - t0) / (double)Stopwatch.Frequency;
+    var bytes = new FileInfo(file).Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"godel-daemon{(attachedClient ? "+client" : "")} {Path.GetFileName(file)} {bytes / 1e6 / seconds:0.0} MB/s {seconds:0.00} s (client received {sink.Bytes / 1e6:0.0} MB)"));
+}
+
+// 16 idle shells: the daemon's CPU over SECONDS, and its memory per agent.
+async Task Idle(int seconds)
+{
+    await Spawn("warmup", "echo warm; exit 0");
+    await Task.Delay(2000);
+    var rssBefore = daemon.ResidentBytes();
+    for (var i = 0; i < 16; i++)
+    {
+        await client.RequestAsync<AgentReply>(new SpawnAgent { Name = $"idle-{i}", Runtime = "shell", Columns = 120, Rows = 40 });
+    }
+
+    await Task.Delay(5000);
+    var rssAfter = daemon.ResidentBytes();
+    var cpu0 = daemon.CpuTime();
+    var watch = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(seconds));
+    var cpu = (daemon.CpuTime() - cpu0).TotalSeconds / watch.Elapsed.TotalSeconds * 100;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"idle: 16 agents, daemon CPU {cpu:0.000}% of one core over {seconds} s; RSS {rssBefore / 1e6:0.0} MB -> {rssAfter / 1e6:0.0} MB = {(rssAfter - rssBefore) / 16.0 / 1e6:0.00} MB per idle agent"));
+}
