@@ -9,15 +9,16 @@ for tool in nginx wrk dotnet; do
   command -v "$tool" >/dev/null || { echo "proxy-bench: $tool not found (apt-get install -y nginx wrk)"; exit 2; }
 done
 WORK=$(mktemp -d /tmp/godel-proxy-bench.XXXXXX)
-# Three free ports below the ephemeral range (so outgoing connections never take them).
+# Four free ports below the ephemeral range (so outgoing connections never take them).
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 while :; do
   BASE=$((20000 + RANDOM % 12000))
-  port_free "$BASE" && port_free $((BASE + 1)) && port_free $((BASE + 2)) && break
+  port_free "$BASE" && port_free $((BASE + 1)) && port_free $((BASE + 2)) && port_free $((BASE + 3)) && break
 done
 STUB=$BASE; NGINX=$((BASE + 1)); GODEL=$((BASE + 2))
-HOST_PID=""; NGINX_STARTED=""
+HOST_PID=""; INLINE_PID=""; NGINX_STARTED=""
 cleanup() {
+  [ -n "$INLINE_PID" ] && kill -9 "$INLINE_PID" 2>/dev/null || true
   if [ -n "$HOST_PID" ]; then
     kill "$HOST_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.1; done
@@ -61,6 +62,13 @@ HOST_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
 read -r _ URL TOKEN < <(grep READY "$WORK/host.out")
 export TOKEN
+# The same proxy with .NET's inline socket completions (an environment switch of the whole process, so it is
+# an option for `godel proxy serve`, not a default): fewer thread hops per request on a busy machine.
+INLINE=$((BASE + 3))
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
+INLINE_PID=$!
+for _ in $(seq 1 100); do grep -q READY "$WORK/inline.out" 2>/dev/null && break; sleep 0.1; done
+read -r _ INLINE_BASE INLINE_TOKEN < <(grep READY "$WORK/inline.out")
 
 cat > "$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -87,11 +95,14 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$HOST_PID/status"; }
 
 echo "warm-up…"
 for u in "$DIRECT_URL" "$NGINX_URL" "$GODEL_URL"; do wrk -t2 -c32 -d3s -s "$WORK/post.lua" "$u" > /dev/null; done
+TOKEN=$INLINE_TOKEN wrk -t2 -c32 -d3s -s "$WORK/post.lua" "$INLINE_BASE/proxy/stub/v1/chat/completions" > /dev/null
 
 echo "sequential latency (1 connection, ${SECS}s each)…"
 for name in direct nginx godel; do
   url_var="${name^^}_URL"; wrk -t1 -c1 -d"${SECS}s" --latency -s "$WORK/post.lua" "${!url_var}" > "$WORK/lat-$name.txt"
 done
+TOKEN=$INLINE_TOKEN wrk -t1 -c1 -d"${SECS}s" --latency -s "$WORK/post.lua" "$INLINE_BASE/proxy/stub/v1/chat/completions" > "$WORK/lat-inline.txt"
+kill -9 "$INLINE_PID" 2>/dev/null || true; INLINE_PID=""
 echo "throughput (64 connections, ${SECS}s each)…"
 for name in direct nginx godel; do
   url_var="${name^^}_URL"; n0=$(nginx_ticks); g0=$(ticks "$HOST_PID")
@@ -102,6 +113,8 @@ echo "500 concurrent streams (mock provider, 10 ms between events)…"
 wrk -t2 -c500 -d"${SECS}s" --latency -s "$WORK/stream.lua" "$URL/proxy/slowmock/v1/chat/completions" > "$WORK/streams.txt"
 
 echo "memory across 200k requests…"
+# Steady state first (the heap settles after the high-concurrency phases above), then the baseline.
+wrk -t2 -c64 -d5s -s "$WORK/post.lua" "$GODEL_URL" > /dev/null
 wrk -t2 -c64 -d5s -s "$WORK/post.lua" "$GODEL_URL" > /dev/null
 RSS_START=$(rss_kb); TOTAL=0; SAMPLES="$RSS_START"
 while [ "$TOTAL" -lt 200000 ]; do
@@ -114,7 +127,8 @@ RSS_END=$(rss_kb)
 D50=$(pct 50 "$WORK/lat-direct.txt"); D99=$(pct 99 "$WORK/lat-direct.txt")
 N50=$(pct 50 "$WORK/lat-nginx.txt"); N99=$(pct 99 "$WORK/lat-nginx.txt")
 G50=$(pct 50 "$WORK/lat-godel.txt"); G99=$(pct 99 "$WORK/lat-godel.txt")
-awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99="$G99" \
+I50=$(pct 50 "$WORK/lat-inline.txt"); I99=$(pct 99 "$WORK/lat-inline.txt")
+awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99="$G99" -v i50="$I50" -v i99="$I99" \
     -v dr="$(rps "$WORK/tput-direct.txt")" -v nr="$(rps "$WORK/tput-nginx.txt")" -v gr="$(rps "$WORK/tput-godel.txt")" \
     -v sr="$(rps "$WORK/streams.txt")" -v s50="$(pct 50 "$WORK/streams.txt")" -v s99="$(pct 99 "$WORK/streams.txt")" \
     -v cd="$(cat "$WORK/cpu-direct.txt")" -v cn="$(cat "$WORK/cpu-nginx.txt")" -v cg="$(cat "$WORK/cpu-godel.txt")" \
@@ -124,6 +138,7 @@ awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99
   printf "direct to stub     %8.0f %8.0f\n", d50, d99
   printf "nginx proxy_pass   %8.0f %8.0f   %10.0f   %10.0f\n", n50, n99, n50 - d50, n99 - d99
   printf "godel proxy        %8.0f %8.0f   %10.0f   %10.0f\n", g50, g99, g50 - d50, g99 - d99
+  printf "godel, inline I/O %8.0f %8.0f   %10.0f   %10.0f   (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n", i50, i99, i50 - d50, i99 - d99
   printf "godel added / nginx added: p50 %.2fx, p99 %.2fx   (target: added p50 <= 500 µs, p99 <= 2000 µs, <= 1.5x nginx)\n", \
     (g50 - d50) / (n50 - d50 > 0 ? n50 - d50 : 1), (g99 - d99) / (n99 - d99 > 0 ? n99 - d99 : 1)
   printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f   godel/nginx %.2fx   (target >= 5000)\n", dr, nr, gr, gr / nr

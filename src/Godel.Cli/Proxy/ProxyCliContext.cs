@@ -1,5 +1,4 @@
 // Where `godel proxy` verbs act: the remote proxy from `[proxy] url`, or the local store under the repository's `.godel/`.
-using System.Diagnostics;
 using Godel.Config.Model;
 
 namespace Godel.Cli.Proxy;
@@ -32,33 +31,9 @@ internal static class ProxyCliContext
         {
             return Path.GetFullPath(db, console.WorkingDirectory);
         }
-        var root = RepositoryRoot(console.WorkingDirectory)
+        // The main repository even from an agent's linked worktree, so every worktree shares one store.
+        var workspace = CliConfig.FindWorkspace(console)
             ?? throw new CliException("not inside a git repository: run in a Godel workspace or pass --db PATH", ExitCodes.Usage);
-        return config.Audit.Path is { } path ? Path.GetFullPath(path, root) : Path.Combine(root, ".godel", "proxy.db");
-    }
-
-    /// <summary>The main repository's folder (linked worktrees share it, so every agent's worktree sees one store).</summary>
-    internal static string? RepositoryRoot(string folder)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "rev-parse", "--path-format=absolute", "--git-common-dir" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        try
-        {
-            using var git = Process.Start(start)!;
-            var output = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit();
-            if (git.ExitCode != 0 || output.Length == 0)
-            {
-                return null;
-            }
-            return Path.GetFileName(output) == ".git" ? Path.GetDirectoryName(output) : output;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        return config.Audit.Path is { } path ? Path.GetFullPath(path, workspace.RootPath) : Path.Combine(workspace.StatePath, "proxy.db");
     }
 }

@@ -37,7 +37,8 @@ internal static class AdminEndpoints
             await ProxyError.Unauthorized("missing or invalid admin token").WriteAsync(context, ErrorShape.OpenAI).ConfigureAwait(false);
             return;
         }
-        await action().ConfigureAwait(false);
+        // Admin calls run synchronous SQLite queries: keep them off Kestrel's inline I/O threads.
+        await Task.Run(action, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task MintAsync(HttpContext context, ProxyAdmin admin)
