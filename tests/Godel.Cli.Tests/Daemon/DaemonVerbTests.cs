@@ -104,7 +104,7 @@ public sealed class DaemonVerbTests
     public async Task Agent_list_json_is_an_array_of_agents()
     {
         await using var ws = new CliWorkspace();
-        await ws.RunOkAsync("agent", "spawn", "--bead", "godel-abcde");
+        await ws.RunOkAsync("agent", "spawn", "--bead", "godel-abcde", "--cwd", ".");
 
         var json = (await ws.RunOkAsync("agent", "list", "--json")).Out;
 
