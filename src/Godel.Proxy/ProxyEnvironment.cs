@@ -19,6 +19,8 @@ public static class ProxyEnvironment
             ["ANTHROPIC_AUTH_TOKEN"] = token,
             ["OPENAI_BASE_URL"] = root + "/proxy/openai/v1",
             ["OPENAI_API_KEY"] = token,
+            // Older tools (aider, LiteLLM-based ones) read the pre-1.0 SDK's name.
+            ["OPENAI_API_BASE"] = root + "/proxy/openai/v1",
             ["GODEL_PROXY_URL"] = root,
             ["GODEL_PROXY_TOKEN"] = token,
         };

@@ -25,7 +25,7 @@ public static class PtyTrampoline
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
             return false;
         var error = Exec(args[1], args[2..]);
-        Console.Error.WriteLine($"godel: could not start {args[1]}: {error}");
+        WriteError($"godel: could not start {args[1]}: {error}\r\n");
         Environment.Exit(127);
         return true;
     }
@@ -54,6 +54,16 @@ public static class PtyTrampoline
         return target with { Path = host[0], Argv = argv };
     }
 
+    // Straight to fd 2: System.Console would first switch the terminal's keypad and cursor-key modes.
+    private static unsafe void WriteError(string message)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            return;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(message);
+        fixed (byte* p = bytes)
+            _ = Libc.write(2, p, (nuint)bytes.Length);
+    }
+
     // The runtime ignores SIGPIPE and may block signals; ignored and blocked signals survive execve,
     // so the target program would inherit them. Caught ones reset by themselves.
     [SupportedOSPlatform("linux")]
@@ -71,7 +81,8 @@ public static class PtyTrampoline
     [SupportedOSPlatform("macos")]
     private static unsafe string Exec(string path, string[] argv)
     {
-        if (Libc.setsid() < 0)
+        // Already a session leader (started by something that did setsid for us) is fine too.
+        if (Libc.setsid() < 0 && Libc.getsid(0) != Environment.ProcessId)
             return PtyErrors.FromErrno("setsid").Message;
         if (UnixFd.Ioctl(0, UnixConstants.Current.TiocSCtty, null) < 0)
             return PtyErrors.FromErrno("ioctl(TIOCSCTTY)").Message;

@@ -89,3 +89,25 @@ public sealed class BeadJsonTests
         Assert.Equal(BeadStatus.Open, bead.Status);
     }
 }
+
+public sealed class BeadListWriterTests
+{
+    [Fact]
+    public void The_fast_list_writer_prints_exactly_what_the_serializer_prints()
+    {
+        var t = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero).AddTicks(1234);
+        List<Bead> beads =
+        [
+            new() { Id = "godel-aaaaa", Title = "Quote \" and → and \\ and \n newline", Created = t, Updated = t },
+            new()
+            {
+                Id = "godel-bbbbb", Title = "full", Description = "d", Type = BeadType.Epic, Status = BeadStatus.Done, Priority = 4,
+                Labels = ["a", "b"], Agent = "claude-1", Worktree = "w", Branch = "b", Commits = ["c"], BlockedBy = ["godel-aaaaa"],
+                Comments = [new BeadComment("ana", "hi <b>", t)], Created = t, Updated = t.AddHours(1), Closed = t.AddHours(2),
+                CloseReason = "fixed",
+            },
+        ];
+        Assert.Equal(BeadJson.ToOutput(beads, BeadJson.OutputContext.ListBead), BeadListWriter.ToJson(beads));
+        Assert.Equal("[]", BeadListWriter.ToJson([]));
+    }
+}

@@ -181,7 +181,7 @@ public sealed class BeadStoreTests : IDisposable
         }
         var cacheDir = Path.Combine(_repo.Dir, ".godel", "cache");
         var head = _repo.Git("rev-parse godel/beads").Trim();
-        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-{head}.bin")));
+        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v2-{head}.bin")));
         // A commit written by plain git (not Godel) moves the branch; the next open must see it.
         BreakFile(_repo, id, "{\"id\":\"" + id + "\",\"title\":\"renamed by git\"}");
         using var next = Open();
@@ -189,8 +189,8 @@ public sealed class BeadStoreTests : IDisposable
         Assert.Equal(21, next.View().Beads.Count);
         next.SaveCache();
         var newHead = _repo.Git("rev-parse godel/beads").Trim();
-        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-{newHead}.bin")));
-        Assert.False(File.Exists(Path.Combine(cacheDir, $"beads-{head}.bin")));
+        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v2-{newHead}.bin")));
+        Assert.False(File.Exists(Path.Combine(cacheDir, $"beads-v2-{head}.bin")));
         Assert.Equal("", _repo.Git("status --porcelain"));
     }
 
@@ -199,7 +199,7 @@ public sealed class BeadStoreTests : IDisposable
     {
         using (var store = Open()) store.Create(new NewBead { Title = "kept" });
         var head = _repo.Git("rev-parse godel/beads").Trim();
-        File.WriteAllText(Path.Combine(_repo.Dir, ".godel", "cache", $"beads-{head}.bin"), "garbage");
+        File.WriteAllText(Path.Combine(_repo.Dir, ".godel", "cache", $"beads-v2-{head}.bin"), "garbage");
         using var next = Open();
         Assert.Equal("kept", next.View().Beads.Values.Single().Title);
     }

@@ -1,16 +1,15 @@
-// Where pty-cat feeds the bytes it reads: Godel's terminal emulator, once it exists on this branch.
+// Where pty-cat feeds the bytes it reads: Godel's terminal emulator at the pane size, 10k lines of scrollback.
+using Godel.Terminal;
+
 namespace Godel.Benchmarks;
 
-internal sealed class EmulatorSink
+internal sealed class EmulatorSink(TerminalEmulator emulator)
 {
-    private EmulatorSink() { }
+    internal static EmulatorSink Create(int columns, int rows) =>
+        new(new TerminalEmulator(new TerminalOptions { Columns = columns, Rows = rows, ScrollbackLines = 10_000 }));
 
-    /// <summary>Null while the emulator has not landed: pty-cat then only measures the PTY read path.</summary>
-    internal static EmulatorSink? Create(int columns, int rows)
-    {
-        _ = (columns, rows);
-        return null;
-    }
+    internal void Feed(ReadOnlySpan<byte> data) => emulator.Feed(data);
 
-    internal void Feed(ReadOnlySpan<byte> data) => _ = data;
+    /// <summary>The last non-empty screen line: shows the bytes really went through the emulator.</summary>
+    internal string LastLine() => emulator.Capture().TrimEnd().Split('\n')[^1];
 }

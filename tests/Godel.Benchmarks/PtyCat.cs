@@ -52,7 +52,7 @@ internal static class PtyCat
         }
         pty.Exited.Wait();
         if (stats)
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reads} reads, {total / Math.Max(1, reads)} bytes each on average"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reads} reads, {total / Math.Max(1, reads)} bytes each on average; last line: {sink?.LastLine()}"));
         clock.Stop();
         return (total, clock.Elapsed.TotalSeconds);
     }

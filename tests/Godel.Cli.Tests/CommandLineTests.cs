@@ -68,6 +68,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task No_verb_at_all_shows_the_usage_and_exit_2()
+    {
+        var run = await _sandbox.RunAsync();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Commands:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("doctor", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_option_gives_the_closest_match_and_the_verbs_usage()
     {
         var run = await _sandbox.RunAsync("config", "show", "--verbos");

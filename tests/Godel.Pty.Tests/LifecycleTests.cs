@@ -14,7 +14,7 @@ public sealed class LifecycleTests
         {
             await t.WaitForAsync("READY");
             pid = t.Process.ProcessId;
-            Assert.Equal('S', ProcState(pid));
+            Assert.True(ProcState(pid) is { } state && state != 'Z', "the child should be running");
         }
         Assert.Null(ProcState(pid)); // gone entirely: reaped, not a zombie
     }
@@ -39,6 +39,35 @@ public sealed class LifecycleTests
         Assert.True(clock.Elapsed >= grace * 0.9, $"SIGKILL came after {clock.Elapsed}, before the grace period");
         Assert.Null(ProcState(pid));
         await t.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_wakes_a_blocked_reader_even_when_an_escaped_process_keeps_the_pts_open()
+    {
+        // `setsid sleep` leaves our session and process group but keeps the pts as fd 0/1/2, so the
+        // master never reports EIO: only Dispose's wake-up can end the blocked Read.
+        var p = PtyProcess.Spawn(new PtySpawnOptions { Program = "sh", Args = ["-c", "setsid sleep 100 & echo ESCAPED $!; sleep 100"] });
+        var escaped = 0;
+        try
+        {
+            var seen = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!System.Text.RegularExpressions.Regex.IsMatch(seen.ToString(), @"ESCAPED \d+\r"))
+                seen.Append(Encoding.ASCII.GetString(buffer, 0, p.Output.Read(buffer)));
+            escaped = int.Parse(System.Text.RegularExpressions.Regex.Match(seen.ToString(), @"ESCAPED (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var blocked = Task.Factory.StartNew(() => p.Output.Read(buffer), TaskCreationOptions.LongRunning);
+            await Task.Delay(100);
+            Assert.False(blocked.IsCompleted);
+            await p.DisposeAsync();
+            Assert.Equal(0, await blocked.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.True(ProcState(escaped) is { } state && state != 'Z', "still alive: it left the session, as intended");
+        }
+        finally
+        {
+            await p.DisposeAsync();
+            if (escaped > 0)
+                Process.GetProcessById(escaped).Kill();
+        }
     }
 
     [Fact]
@@ -87,6 +116,18 @@ public sealed class LifecycleTests
         Assert.Same(write, finished);
         await write;
         Assert.True(t.Process.PendingInputBytes > 9 * 1024 * 1024, $"pending {t.Process.PendingInputBytes}");
+    }
+
+    [Fact]
+    public async Task Input_still_queued_when_the_child_exits_is_dropped_quietly()
+    {
+        await using var t = PtyTranscript.Start("sh", "-c", "sleep 0.2; exit 3");
+        t.Process.Write(new byte[4 * 1024 * 1024]);
+        Assert.Equal(3, (await t.CompleteAsync()).ExitCode);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (t.Process.PendingInputBytes > 0)
+            await Task.Delay(20, timeout.Token);
+        t.Process.Write("after exit"u8); // discarded, no exception
     }
 
     [Fact]

@@ -176,6 +176,25 @@ public sealed class SpawnTests
     }
 
     [Fact]
+    public void A_file_the_kernel_cannot_execute_is_a_clear_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("godel-pty-");
+        try
+        {
+            var script = Path.Combine(dir.FullName, "no-shebang");
+            File.WriteAllBytes(script, [0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]); // a truncated ELF header
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var e = Assert.Throws<PtySpawnException>(() => PtyProcess.Spawn(new PtySpawnOptions { Program = script }));
+            Assert.Contains($"Could not start '{script}'", e.Message, StringComparison.Ordinal);
+            Assert.Contains("Exec format error", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Missing_working_directory_is_a_clear_error()
     {
         var e = Assert.Throws<PtySpawnException>(() => PtyProcess.Spawn(new PtySpawnOptions { Program = "true", WorkingDirectory = "/nonexistent/godel-dir" }));

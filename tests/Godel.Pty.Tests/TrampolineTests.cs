@@ -4,7 +4,6 @@ using Godel.Pty.Unix;
 
 namespace Godel.Pty.Tests;
 
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TrampolineTests
 {
     private static IReadOnlyList<string> Host()
@@ -25,8 +24,8 @@ public sealed class TrampolineTests
         await using var t = new PtyTranscript(Spawn("python3", "-c",
             "import os; print('ids', os.getsid(0), os.getpid(), os.tcgetpgrp(0), os.ttyname(0), os.get_terminal_size())"));
         await t.CompleteAsync();
-        var m = Regex.Match(t.Text, @"ids (\d+) (\d+) (\d+) (\S+) os.terminal_size\(columns=(\d+), lines=(\d+)\)");
-        Assert.True(m.Success, t.Text);
+        var m = Regex.Match(t.Text, @"^ids (\d+) (\d+) (\d+) (\S+) os.terminal_size\(columns=(\d+), lines=(\d+)\)\r\n$");
+        Assert.True(m.Success, t.Text); // nothing else: the trampoline wrote nothing to the terminal
         var pid = t.Process.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(pid, m.Groups[1].Value); // execve kept the pid the trampoline had
         Assert.Equal(pid, m.Groups[2].Value);
@@ -55,5 +54,20 @@ public sealed class TrampolineTests
         t.Process.Write([0x03]);
         await t.WaitForAsync("GOT-INT");
         Assert.Equal(new PtyExitStatus(5, null), await t.CompleteAsync());
+    }
+
+    [Fact]
+    public async Task Trampoline_that_cannot_exec_says_why_and_exits_127()
+    {
+        // Started directly as a session leader (Linux spawn), so this also covers "setsid already done".
+        var host = Host();
+        await using var t = PtyTranscript.Start(new PtySpawnOptions
+        {
+            Program = host[0],
+            Args = [.. host.Skip(1), PtyTrampoline.Verb, "/nonexistent/godel-prog", "godel-prog"],
+        });
+        var status = await t.CompleteAsync();
+        Assert.Equal(127, status.ExitCode);
+        Assert.StartsWith("godel: could not start /nonexistent/godel-prog: execve failed: No such file or directory", t.Text, StringComparison.Ordinal);
     }
 }

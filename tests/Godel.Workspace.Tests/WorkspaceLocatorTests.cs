@@ -53,4 +53,22 @@ public sealed class WorkspaceLocatorTests
             Directory.Delete(folder);
         }
     }
+
+    [Fact]
+    public void A_bare_repository_is_refused_with_a_reason()
+    {
+        var folder = Directory.CreateTempSubdirectory("godel-ws-bare-").FullName;
+        try
+        {
+            LibGit2Sharp.Repository.Init(folder, isBare: true);
+
+            var e = Assert.Throws<NotARepositoryException>(() => WorkspaceLocator.Find(folder));
+
+            Assert.Contains("is a bare repository", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

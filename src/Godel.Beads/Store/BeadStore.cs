@@ -32,7 +32,7 @@ public sealed class BeadStore : IDisposable
         return new BeadStore(new StoreEngine(paths, options.Actor, options.Clock), options);
     }
 
-    public StoreView View() => _engine.Read(s => new StoreView(s));
+    public StoreView View() => _engine.View();
 
     public Bead Create(NewBead spec)
     {

@@ -18,10 +18,30 @@ internal static class DependencyGraph
     }
 
     /// <summary>Open beads whose blockers are all done (or gone), by priority then age.</summary>
-    public static List<Bead> Ready(IEnumerable<Bead> beads, Func<string, Bead?> lookup) =>
-        beads.Where(b => b.Status == BeadStatus.Open && OpenBlockers(b, lookup).Count == 0)
-            .OrderBy(b => b.Priority).ThenBy(b => b.Created).ThenBy(b => b.Id, StringComparer.Ordinal)
-            .ToList();
+    public static List<Bead> Ready(IEnumerable<Bead> beads, Func<string, Bead?> lookup)
+    {
+        var ready = new List<Bead>();
+        foreach (var b in beads)
+        {
+            if (b.Status == BeadStatus.Open && !HasOpenBlocker(b, lookup)) ready.Add(b);
+        }
+        ready.Sort(static (x, y) =>
+        {
+            var c = x.Priority.CompareTo(y.Priority);
+            if (c == 0) c = x.Created.CompareTo(y.Created);
+            return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+        });
+        return ready;
+    }
+
+    private static bool HasOpenBlocker(Bead b, Func<string, Bead?> lookup)
+    {
+        foreach (var id in b.BlockedBy)
+        {
+            if (lookup(id) is { IsDone: false }) return true;
+        }
+        return false;
+    }
 
     public static List<string> OpenBlockers(Bead bead, Func<string, Bead?> lookup) =>
         bead.BlockedBy.Where(id => lookup(id) is { IsDone: false }).ToList();

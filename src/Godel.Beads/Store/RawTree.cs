@@ -52,6 +52,21 @@ internal sealed class RawTree
         return new RawTree(list);
     }
 
+    /// <summary>Parses a tree object's content (`mode name\0` + 20-byte id, repeated), already in git order.</summary>
+    public static RawTree Parse(ReadOnlySpan<byte> content)
+    {
+        var list = new List<RawEntry>();
+        while (content.Length > 0)
+        {
+            var space = content.IndexOf((byte)' ');
+            var nul = content.IndexOf((byte)0);
+            if (space < 0 || nul < space || content.Length < nul + 21) throw new FormatException("truncated tree");
+            list.Add(new RawEntry(Encoding.UTF8.GetString(content[(space + 1)..nul]), Encoding.ASCII.GetString(content[..space]), content.Slice(nul + 1, 20).ToArray()));
+            content = content[(nul + 21)..];
+        }
+        return new RawTree(list);
+    }
+
     public RawEntry? Get(string name)
     {
         var i = IndexOf(name, isTree: false);
@@ -79,16 +94,43 @@ internal sealed class RawTree
     /// <summary>The tree object's content (without the `tree N\0` header).</summary>
     public byte[] Serialize()
     {
+        var bytes = new byte[SerializedLength()];
+        SerializeTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Hands the content to <paramref name="use"/> in a pooled buffer: a 10k-entry tree is ~450 KB, and
+    /// allocating that on the large-object heap at every write would cost full garbage collections.</summary>
+    public T WithSerialized<T>(Func<ReadOnlyMemory<byte>, T> use)
+    {
+        var length = SerializedLength();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            SerializeTo(buffer);
+            return use(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private int SerializedLength()
+    {
         var length = 0;
         foreach (var e in _sorted) length += e.Line.Length;
-        var bytes = new byte[length];
+        return length;
+    }
+
+    private void SerializeTo(byte[] bytes)
+    {
         var at = 0;
         foreach (var e in _sorted)
         {
             e.Line.CopyTo(bytes, at);
             at += e.Line.Length;
         }
-        return bytes;
     }
 
     /// <summary>The id git gives a tree with this content: SHA-1 of `tree N\0` + content.</summary>

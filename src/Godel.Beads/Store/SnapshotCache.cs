@@ -11,17 +11,18 @@ namespace Godel.Beads.Store;
 internal static class SnapshotCache
 {
     private const int Magic = 0x42_4C_44_47; // "GDLB"
-    private const int Version = 1;
+    private const int Version = 2;
 
-    public static string PathFor(string godelDir, string commit) => Path.Combine(godelDir, "cache", $"beads-{commit}.bin");
+    // The format version is in the name: an older or newer godel sharing the repository keeps its own file.
+    public static string PathFor(string godelDir, string commit) => Path.Combine(godelDir, "cache", $"beads-v{Version}-{commit}.bin");
 
     /// <summary>The newest cache file other than <paramref name="commit"/>'s, to catch up from by diffing trees.</summary>
     public static string? NewestOther(string godelDir, string commit)
     {
         var dir = Path.Combine(godelDir, "cache");
         if (!Directory.Exists(dir)) return null;
-        return new DirectoryInfo(dir).EnumerateFiles("beads-*.bin")
-            .Where(f => f.Name != $"beads-{commit}.bin")
+        return new DirectoryInfo(dir).EnumerateFiles($"beads-v{Version}-*.bin")
+            .Where(f => f.Name != Path.GetFileName(PathFor(godelDir, commit)))
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .Select(f => f.FullName)
             .FirstOrDefault();
@@ -35,10 +36,7 @@ internal static class SnapshotCache
             using var r = new BinaryReader(stream, Encoding.UTF8);
             if (r.ReadInt32() != Magic || r.ReadInt32() != Version) return null;
             var s = new StoreSnapshot { Commit = r.ReadString() };
-            s.Root = ReadTree(r);
-            s.Godel = ReadTree(r);
-            s.BeadFiles = ReadTree(r);
-            s.ConvoyFiles = ReadTree(r);
+            for (var i = 0; i < 4; i++) s.SetRawTree(i, r.ReadBytes(r.ReadInt32()));
             ReadItems(r, s.Beads, ReadBead);
             ReadItems(r, s.Convoys, ReadConvoy);
             return r.ReadInt32() == Magic ? s : null;
@@ -67,7 +65,7 @@ internal static class SnapshotCache
                 Write(w, s);
             }
             File.Move(temp, path, overwrite: true);
-            foreach (var old in Directory.EnumerateFiles(dir, "beads-*.bin"))
+            foreach (var old in Directory.EnumerateFiles(dir, $"beads-v{Version}-*.bin"))
             {
                 if (old != path) TryDelete(old);
             }
@@ -83,10 +81,12 @@ internal static class SnapshotCache
         w.Write(Magic);
         w.Write(Version);
         w.Write(s.Commit!);
-        WriteTree(w, s.Root);
-        WriteTree(w, s.Godel);
-        WriteTree(w, s.BeadFiles);
-        WriteTree(w, s.ConvoyFiles);
+        for (var i = 0; i < 4; i++)
+        {
+            var bytes = s.RawTreeBytes(i);
+            w.Write(bytes.Length);
+            w.Write(bytes);
+        }
         WriteItems(w, s.Beads, WriteBead);
         WriteItems(w, s.Convoys, WriteConvoy);
         w.Write(Magic);
@@ -103,25 +103,6 @@ internal static class SnapshotCache
         try { File.Delete(path); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-    }
-
-    private static void WriteTree(BinaryWriter w, RawTree tree)
-    {
-        w.Write(tree.Entries.Count);
-        foreach (var e in tree.Entries)
-        {
-            w.Write(e.Name);
-            w.Write(e.Mode);
-            w.Write(e.Oid);
-        }
-    }
-
-    private static RawTree ReadTree(BinaryReader r)
-    {
-        var n = r.ReadInt32();
-        var entries = new List<RawEntry>(n);
-        for (var i = 0; i < n; i++) entries.Add(new RawEntry(r.ReadString(), r.ReadString(), r.ReadBytes(20)));
-        return RawTree.From(entries);
     }
 
     private static void WriteItems<T>(BinaryWriter w, Dictionary<string, Loaded<T>> items, Action<BinaryWriter, T> write) where T : class

@@ -28,6 +28,7 @@ internal sealed class StoreEngine : IDisposable
     private Repository? _repo;
     private GitIdentity? _identity;
     private StoreSnapshot? _snapshot;
+    private StoreView? _view;
     private bool _cacheDirty;
 
     public StoreEngine(GitPaths paths, string? actor, TimeProvider clock)
@@ -39,12 +40,25 @@ internal sealed class StoreEngine : IDisposable
 
     public GitPaths Paths { get; }
 
+    private LooseObjectWriter Objects => field ??= new LooseObjectWriter(Paths.CommonDir);
+
     /// <summary>libgit2 is loaded only when needed: a warm `bead list` reads the cache file and never touches it.</summary>
     public Repository Repo => _repo ??= new Repository(Paths.GitDir);
 
     public GitIdentity Identity => _identity ??= GitIdentity.Resolve(Repo, _actor);
 
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>The store as it is now; the same immutable view is handed out until the branch moves.</summary>
+    public StoreView View()
+    {
+        lock (_gate)
+        {
+            var head = Paths.ReadBeadsRef();
+            if (_view is not null && head is not null && _view.Commit == head) return _view;
+            return _view = new StoreView(Ensure(head));
+        }
+    }
 
     /// <summary>Runs <paramref name="read"/> on the snapshot of the branch as it is now.</summary>
     public T Read<T>(Func<StoreSnapshot, T> read)
@@ -167,12 +181,11 @@ internal sealed class StoreEngine : IDisposable
 
     private string CommitPlan<T>(StoreSnapshot s, string? head, WritePlan<T> plan)
     {
-        var odb = Repo.ObjectDatabase;
         var dirs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in plan.Changes)
         {
             dirs.Add(change.Dir);
-            Apply(s, change, change.Content is null ? null : odb.Write<Blob>(change.Content).RawId);
+            Apply(s, change, change.Content is null ? null : Objects.Write("blob", change.Content));
         }
         foreach (var dir in dirs)
         {
@@ -184,7 +197,7 @@ internal sealed class StoreEngine : IDisposable
         var parents = head is null ? new List<string>() : [head];
         parents.AddRange(plan.ExtraParents ?? []);
         var bytes = CommitBuilder.Build(rootHex, parents, Identity, Now, plan.Message);
-        return odb.Write<Commit>(bytes).Sha;
+        return Convert.ToHexStringLower(Objects.Write("commit", bytes));
     }
 
     private static void Apply(StoreSnapshot s, FileChange change, byte[]? oid)
@@ -206,10 +219,10 @@ internal sealed class StoreEngine : IDisposable
     private void SetChild(RawTree parent, string name, RawTree child)
     {
         if (child.Entries.Count == 0) parent.Remove(name);
-        else parent.Set(new RawEntry(name, RawEntry.TreeMode, Convert.FromHexString(WriteTree(child))));
+        else parent.Set(new RawEntry(name, RawEntry.TreeMode, child.WithSerialized(bytes => Objects.Write("tree", bytes.Span))));
     }
 
-    private string WriteTree(RawTree tree) => Repo.ObjectDatabase.Write<Tree>(tree.Serialize()).Sha;
+    private string WriteTree(RawTree tree) => Convert.ToHexStringLower(tree.WithSerialized(bytes => Objects.Write("tree", bytes.Span)));
 
     private bool MoveRef(string? expected, string commit, string message)
     {

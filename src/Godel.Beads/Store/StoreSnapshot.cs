@@ -19,10 +19,32 @@ internal sealed class StoreSnapshot
     /// <summary>The commit this describes; null when the branch does not exist yet.</summary>
     public string? Commit { get; set; }
 
-    public RawTree Root { get; set; } = new();
-    public RawTree Godel { get; set; } = new();
-    public RawTree BeadFiles { get; set; } = new();
-    public RawTree ConvoyFiles { get; set; } = new();
+    // Trees are only needed to write; a process that just reads keeps them as the cache file's bytes.
+    private readonly RawTree?[] _trees = new RawTree?[4];
+    private readonly byte[]?[] _raw = new byte[]?[4];
+
+    public RawTree Root { get => Tree(0); set => SetTree(0, value); }
+    public RawTree Godel { get => Tree(1); set => SetTree(1, value); }
+    public RawTree BeadFiles { get => Tree(2); set => SetTree(2, value); }
+    public RawTree ConvoyFiles { get => Tree(3); set => SetTree(3, value); }
+
+    /// <summary>The four trees as tree-object bytes, for the cache file.</summary>
+    public byte[] RawTreeBytes(int index) => _raw[index] ?? Tree(index).Serialize();
+
+    /// <summary>Sets a tree from tree-object bytes without parsing it yet.</summary>
+    public void SetRawTree(int index, byte[] bytes)
+    {
+        _raw[index] = bytes;
+        _trees[index] = null;
+    }
+
+    private RawTree Tree(int index) => _trees[index] ??= _raw[index] is { } raw ? RawTree.Parse(raw) : new RawTree();
+
+    private void SetTree(int index, RawTree tree)
+    {
+        _trees[index] = tree;
+        _raw[index] = null;
+    }
 
     /// <summary>Parsed `*.json` files of `.godel/beads`, keyed by file name.</summary>
     public Dictionary<string, Loaded<Bead>> Beads { get; } = new(StringComparer.Ordinal);

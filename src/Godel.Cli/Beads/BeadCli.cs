@@ -1,7 +1,6 @@
 // What every bead/convoy verb shares: opening the store for the console's directory, parsing values, mapping errors.
 using Godel.Beads.Model;
 using Godel.Beads.Store;
-using Godel.Config.Model;
 
 namespace Godel.Cli.Beads;
 
@@ -11,8 +10,7 @@ internal static class BeadCli
     public static BeadStore Open(CliConsole console) =>
         BeadStore.Open(console.WorkingDirectory, new BeadStoreOptions
         {
-            // TODO(config loader): read workspace.bead_prefix from the loaded godel.toml once it lands.
-            Prefix = GodelConfig.Default.Workspace.BeadPrefix,
+            Prefix = CliConfig.LoadValid(console).Workspace.BeadPrefix,
             Actor = console.GetEnv("GODEL_ACTOR"),
         });
 
@@ -40,6 +38,12 @@ internal static class BeadCli
         catch (LibGit2Sharp.LibGit2SharpException e)
         {
             console.Error.WriteLine($"godel: git: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Permissions or a full disk: nothing was committed (the ref only moves after every object is written).
+            console.Error.WriteLine($"godel: cannot write to the repository: {e.Message}");
             return ExitCodes.Failure;
         }
     }

@@ -6,15 +6,8 @@ namespace Godel.Cli.Proxy;
 
 internal static class ProxyCliContext
 {
-    /// <summary>
-    /// The effective [proxy] configuration. Until the TOML loader is wired into the CLI this is the embedded
-    /// default (like the other verbs); `--db` and `--url` override where the verbs act.
-    /// </summary>
-    public static ProxyConfig Config(CliConsole console)
-    {
-        _ = console;
-        return GodelConfig.Default.Proxy;
-    }
+    /// <summary>The effective [proxy] configuration (layered godel.toml); `--db` and `--url` override where the verbs act.</summary>
+    public static ProxyConfig Config(CliConsole console) => CliConfig.LoadValid(console).Proxy;
 
     public static IProxyBackend Backend(CliConsole console, string? db, string? url)
     {

@@ -87,7 +87,7 @@ internal static class BeadReadVerbs
 
     private static void Print(CliConsole console, List<Bead> beads, StoreView view, bool json)
     {
-        if (json) console.Out.WriteLine(BeadJson.ToOutput(beads, BeadJson.OutputContext.ListBead));
+        if (json) console.Out.WriteLine(BeadListWriter.ToJson(beads));
         else BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
     }
 }

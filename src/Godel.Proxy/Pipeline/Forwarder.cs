@@ -111,7 +111,7 @@ internal sealed class Forwarder(ProxyServices services)
         {
             payload = StreamOptionsInjector.Inject(payload, call.Facts);
         }
-        var message = new HttpRequestMessage(new HttpMethod(http.Method), provider.UpstreamUri(call.Path, http.QueryString.Value ?? ""))
+        var message = new HttpRequestMessage(HttpMethods.IsPost(http.Method) ? HttpMethod.Post : new HttpMethod(http.Method), provider.UpstreamUri(call.Path, http.QueryString.Value ?? ""))
         {
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,

@@ -28,13 +28,15 @@ internal static class Headers
             {
                 continue;
             }
-            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            HttpHeaders? target = name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) ? to.Content?.Headers : to.Headers;
+            if (values.Count == 1)
             {
-                to.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                // The common case, without boxing StringValues into an enumerable.
+                target?.TryAddWithoutValidation(name, values[0]);
             }
             else
             {
-                to.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                target?.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
         if (provider.ApiKey is { } key)

@@ -11,26 +11,26 @@ internal static class AuditSql
         "cost_usd", "latency_ms", "bytes_in", "bytes_out", "fallback", "stream", "error",
     ];
 
-    public static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
+    public static SqliteCommand InsertCommand(SqliteConnection connection)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = $"INSERT INTO requests({string.Join(',', Columns)}) VALUES ({string.Join(',', Columns.Select(c => "$" + c))}) RETURNING id";
         foreach (var column in Columns)
         {
             command.Parameters.Add(new SqliteParameter("$" + column, null));
         }
+        command.Prepare();
         return command;
     }
 
-    public static SqliteCommand TextCommand(SqliteConnection connection, SqliteTransaction transaction)
+    public static SqliteCommand TextCommand(SqliteConnection connection)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = "INSERT INTO request_text(rowid, prompt, response) VALUES ($id, $p, $r)";
         command.Parameters.Add(new SqliteParameter("$id", null));
         command.Parameters.Add(new SqliteParameter("$p", null));
         command.Parameters.Add(new SqliteParameter("$r", null));
+        command.Prepare();
         return command;
     }
 

@@ -93,6 +93,9 @@ internal static unsafe partial class Libc
     internal static partial int setsid();
 
     [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int getsid(int pid);
+
+    [LibraryImport(Lib, SetLastError = true)]
     internal static partial int dup2(int oldfd, int newfd);
 
     [LibraryImport(Lib, SetLastError = true)]

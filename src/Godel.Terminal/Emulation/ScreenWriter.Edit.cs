@@ -20,6 +20,12 @@ internal sealed partial class ScreenWriter
         row.Clear(_m.Pen.Bg);
     }
 
+    /// <summary>
+    /// In the pending-wrap state the cursor logically sits past the last column (tmux and xterm.js keep
+    /// it at x = columns), so erasing "from the cursor" starts after it. Erases leave pending wrap alone.
+    /// </summary>
+    private int EraseStart => _m.PendingWrap ? Cols : _m.X;
+
     /// <summary>ED 0/1/2/3.</summary>
     public void EraseInDisplay(int mode)
     {
@@ -27,7 +33,7 @@ internal sealed partial class ScreenWriter
         switch (mode)
         {
             case 0:
-                ClearCells(g.Lines[_m.Y], _m.X, Cols);
+                ClearCells(g.Lines[_m.Y], EraseStart, Cols);
                 g.Lines[_m.Y].Wrapped = false;
                 for (var y = _m.Y + 1; y < RowCount; y++) ClearRow(g.Lines[y]);
                 break;
@@ -42,7 +48,6 @@ internal sealed partial class ScreenWriter
                 if (!_m.AlternateActive) _m.History.Clear();
                 return;
         }
-        _m.PendingWrap = false;
     }
 
     /// <summary>EL 0/1/2.</summary>
@@ -52,7 +57,7 @@ internal sealed partial class ScreenWriter
         switch (mode)
         {
             case 0:
-                ClearCells(row, _m.X, Cols);
+                ClearCells(row, EraseStart, Cols);
                 row.Wrapped = false;
                 break;
             case 1:
@@ -63,7 +68,6 @@ internal sealed partial class ScreenWriter
                 row.Wrapped = false;
                 break;
         }
-        _m.PendingWrap = false;
     }
 
     /// <summary>ECH: blanks n cells from the cursor; leaves the cursor and pending wrap alone.</summary>

@@ -189,10 +189,9 @@ internal sealed partial class ScreenWriter
         Index();
     }
 
-    /// <summary>IND: down one line, scrolling the region when at its bottom.</summary>
+    /// <summary>IND: down one line, scrolling the region when at its bottom. Pending wrap survives (as in tmux and xterm.js).</summary>
     public void Index()
     {
-        _m.PendingWrap = false;
         if (_m.Y == _m.Bottom)
         {
             var history = !_m.AlternateActive && _m.Top == 0 ? _m.History : null;
@@ -208,13 +207,16 @@ internal sealed partial class ScreenWriter
     public void LineFeed()
     {
         Index();
-        if (_m.Modes.LineFeedNewLine) _m.X = 0;
+        if (_m.Modes.LineFeedNewLine)
+        {
+            _m.X = 0;
+            _m.PendingWrap = false;
+        }
     }
 
     /// <summary>RI: up one line, scrolling the region down when at its top.</summary>
     public void ReverseIndex()
     {
-        _m.PendingWrap = false;
         if (_m.Y == _m.Top) Grid.ScrollDown(_m.Top, _m.Bottom, 1, _m.Pen.Bg);
         else if (_m.Y > 0) _m.Y--;
     }
@@ -223,6 +225,7 @@ internal sealed partial class ScreenWriter
     {
         Index();
         _m.X = 0;
+        _m.PendingWrap = false;
     }
 
     public void CarriageReturn()
@@ -231,13 +234,10 @@ internal sealed partial class ScreenWriter
         _m.X = 0;
     }
 
+    /// <summary>BS; from the pending-wrap state it still moves left, as xterm's CursorBack does (vttest menu 1, autowrap screen).</summary>
     public void Backspace()
     {
-        if (_m.PendingWrap)
-        {
-            _m.PendingWrap = false;
-            return;
-        }
+        _m.PendingWrap = false;
         if (_m.X > 0) _m.X--;
     }
 

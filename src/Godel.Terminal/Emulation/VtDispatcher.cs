@@ -81,6 +81,11 @@ internal sealed partial class VtDispatcher : IVtHandler
 
     public void CsiDispatch(VtParams p, ReadOnlySpan<byte> intermediates, byte final)
     {
+        if (final == (byte)'m' && intermediates.Length == 0)
+        {
+            Sgr.Apply(_m, p); // the hot sequence: skip the general dispatch
+            return;
+        }
         byte prefix = 0;
         if (intermediates.Length > 0 && intermediates[0] >= 0x3C && intermediates[0] <= 0x3F)
         {

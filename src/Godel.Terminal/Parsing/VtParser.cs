@@ -39,20 +39,79 @@ public sealed class VtParser
         {
             if (_state == VtState.Ground && _utf8Remaining == 0)
             {
-                // Fast path: hand the longest run of printable ASCII to the handler in one call.
-                var rest = data[i..];
-                var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-                if (n < 0) n = rest.Length;
-                if (n > 0)
-                {
-                    _handler.PrintAscii(rest[..n]);
-                    i += n;
-                    if (i >= data.Length) break;
-                }
+                i = FeedGround(data, i);
+                if (i >= data.Length) break;
             }
             Step(data[i]);
             i++;
         }
+    }
+
+    /// <summary>
+    /// Ground-state fast path: printable ASCII runs go to the handler in one call, C0 controls are
+    /// executed directly, and a complete CSI sequence is parsed in one tight loop. Returns the index
+    /// of the first byte the table-driven machine must handle (non-ASCII, ESC of an unusual or
+    /// incomplete sequence), or data.Length.
+    /// </summary>
+    private int FeedGround(ReadOnlySpan<byte> data, int i)
+    {
+        while (i < data.Length)
+        {
+            var rest = data[i..];
+            var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+            if (n < 0)
+            {
+                _handler.PrintAscii(rest);
+                return data.Length;
+            }
+            if (n > 0)
+            {
+                _handler.PrintAscii(rest[..n]);
+                i += n;
+            }
+            var b = data[i];
+            if (b < 0x20 && b != 0x1B)
+            {
+                _handler.Execute(b);
+                i++;
+                continue;
+            }
+            if (b != 0x1B) return i; // DEL or a UTF-8 lead byte
+            var used = TryCsi(data[i..]);
+            if (used == 0) return i;
+            i += used;
+        }
+        return i;
+    }
+
+    /// <summary>Parses one complete, ordinary CSI sequence at data[0] (ESC) and dispatches it; 0 when the table must do it.</summary>
+    private int TryCsi(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < 3 || data[1] != (byte)'[') return 0;
+        var j = 2;
+        _params.Clear();
+        _intermediateCount = 0;
+        _intermediateOverflow = false;
+        var b = data[j];
+        if (b >= 0x3C && b <= 0x3F)
+        {
+            _intermediates[_intermediateCount++] = b;
+            j++;
+        }
+        j += _params.PutRun(data[j..]);
+        while (j < data.Length)
+        {
+            b = data[j];
+            if (b >= 0x40 && b <= 0x7E)
+            {
+                _handler.CsiDispatch(_params, _intermediates.AsSpan(0, _intermediateCount), b);
+                return j + 1;
+            }
+            if (b < 0x20 || b > 0x2F || _intermediateCount == MaxIntermediates) return 0;
+            _intermediates[_intermediateCount++] = b;
+            j++;
+        }
+        return 0;
     }
 
     private void Step(byte b)

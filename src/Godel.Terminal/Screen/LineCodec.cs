@@ -1,9 +1,11 @@
 // Compact encoding of a row that left the screen: style runs followed by UTF-8 text, a few bytes per cell.
+using System.Runtime.InteropServices;
+
 namespace Godel.Terminal.Screen;
 
 /// <summary>
 /// Format: varint cellCount, then runs until cellCount cells are covered. A run is varint cells,
-/// a mask byte (1 fg, 2 fg-is-rgb, 4 bg, 8 bg-is-rgb, 16 attr, 32 fg-is-ansi, 64 bg-is-ansi), the colours (1 byte index or 3 bytes
+/// a mask byte (1 fg, 2 fg-is-rgb, 4 bg, 8 bg-is-rgb, 16 attr, 32 fg-is-ansi, 64 bg-is-ansi, 128 blank run: no text follows), the colours (1 byte index or 3 bytes
 /// RGB), varint attr, then one text item per cell: 0x00 blank, 0x01 + UTF-8 for a wide character
 /// (its tail cell is implied), 0x02 + varint length + UTF-8 for a grapheme cluster, else UTF-8.
 /// Trailing default blanks are not stored.
@@ -14,11 +16,12 @@ internal static class LineCodec
     private const byte WidePrefix = 0x01;
     private const byte ClusterPrefix = 0x02;
     private const byte WideClusterPrefix = 0x03;
+    private const int BlankRunFlag = 128;
 
     /// <summary>Worst-case encoded size of a row of <paramref name="cells"/> cells with short clusters.</summary>
     public static int MaxSize(int cells) => 8 + (cells * 24);
 
-    /// <summary>Encodes <paramref name="cells"/> into <paramref name="output"/>; returns bytes written (grows via <paramref name="scratch"/>).</summary>
+    /// <summary>Encodes <paramref name="cells"/> into <paramref name="scratch"/> (grown when needed); returns bytes written.</summary>
     public static int Encode(ReadOnlySpan<Cell> cells, ref byte[] scratch, ClusterTable clusters)
     {
         var length = TrimmedLength(cells);
@@ -29,35 +32,90 @@ internal static class LineCodec
         var i = 0;
         while (i < length)
         {
-            var first = cells[i];
-            var style = first.Attr & AttrBits.StyleMask;
-            var end = i + 1;
-            // A wide character's right half always travels with its left half, so runs never split a pair.
-            while (end < length && (SameStyle(cells[end], first, style) || (cells[end].IsWideTail && cells[end - 1].IsWide))) end++;
-            WriteVarint(scratch, ref o, (uint)(end - i));
-            WriteStyle(scratch, ref o, first.Fg, first.Bg, style);
-            o = WriteText(cells[i..end], ref scratch, o, clusters);
-            i = end;
+            ref readonly var c = ref cells[i];
+            i = c.Code == 0 && c.Fg == 0 && c.Attr == 0
+                ? EncodeBlankRun(cells, i, length, scratch, ref o)
+                : EncodeStyleRun(cells, i, length, ref scratch, ref o, clusters);
         }
         return o;
     }
 
-    private static bool SameStyle(Cell c, Cell first, uint style) =>
-        c.Fg == first.Fg && c.Bg == first.Bg && (c.Attr & AttrBits.StyleMask) == style;
+    /// <summary>Blank (erased) cells sharing a background: header only, no text.</summary>
+    private static int EncodeBlankRun(ReadOnlySpan<Cell> cells, int i, int length, byte[] b, ref int o)
+    {
+        var bg = cells[i].Bg;
+        int end;
+        if (bg == 0)
+        {
+            // All-zero cells: find the next non-zero byte with a vectorized search.
+            var bytes = MemoryMarshal.AsBytes(cells[i..length]);
+            var nz = bytes.IndexOfAnyExcept((byte)0);
+            end = nz < 0 ? length : i + (nz / 16);
+        }
+        else
+        {
+            end = i + 1;
+            while (end < length && cells[end].Code == 0 && cells[end].Fg == 0 && cells[end].Attr == 0 && cells[end].Bg == bg) end++;
+        }
+        WriteVarint(b, ref o, (uint)(end - i));
+        WriteStyle(b, ref o, 0, bg, 0, BlankRunFlag);
+        return end;
+    }
+
+    /// <summary>Cells sharing one style: header (count patched in afterwards), then one text item per cell.</summary>
+    private static int EncodeStyleRun(ReadOnlySpan<Cell> cells, int i, int length, ref byte[] b, ref int o, ClusterTable clusters)
+    {
+        ref readonly var first = ref cells[i];
+        var fg = first.Fg;
+        var bg = first.Bg;
+        var style = first.Attr & AttrBits.StyleMask;
+        var countAt = o;
+        o += 2; // two-byte varint slot, patched below
+        WriteStyle(b, ref o, fg, bg, style, 0);
+        var end = i;
+        for (; end < length; end++)
+        {
+            ref readonly var c = ref cells[end];
+            if (c.Fg != fg || c.Bg != bg || (c.Attr & AttrBits.StyleMask) != style) break;
+            var code = c.Code;
+            if ((uint)(code - 1) < 0x7F && (c.Attr & AttrBits.WidthMask) == 0)
+            {
+                b[o++] = (byte)code;
+                continue;
+            }
+            if (code == 0 && (c.Attr & AttrBits.WideTail) == 0) break; // blanks get their own run
+            o = WriteSlow(cells, end, ref b, o, clusters);
+        }
+        var count = end - i;
+        b[countAt] = (byte)(count | 0x80);
+        b[countAt + 1] = (byte)(count >> 7);
+        return end;
+    }
+
+    private static int WriteSlow(ReadOnlySpan<Cell> cells, int k, ref byte[] b, int o, ClusterTable clusters)
+    {
+        var c = cells[k];
+        if (b.Length < o + 64) Array.Resize(ref b, b.Length * 2);
+        if (c.IsWideTail)
+        {
+            if (k == 0 || !cells[k - 1].IsWide) b[o++] = BlankByte; // orphan half: keep the cell count right
+            return o;
+        }
+        var wide = c.IsWide && k + 1 < cells.Length && cells[k + 1].IsWideTail;
+        if (c.Code < 0) return WriteCluster(clusters.Get(~c.Code), wide, ref b, o);
+        if (wide) b[o++] = WidePrefix;
+        return o + new System.Text.Rune(c.Code).EncodeToUtf8(b.AsSpan(o));
+    }
 
     private static int TrimmedLength(ReadOnlySpan<Cell> cells)
     {
-        for (var i = cells.Length - 1; i >= 0; i--)
-        {
-            ref readonly var c = ref cells[i];
-            if (c.Code != 0 || c.Bg != 0 || c.Attr != 0 || c.Fg != 0) return i + 1;
-        }
-        return 0;
+        var last = MemoryMarshal.AsBytes(cells).LastIndexOfAnyExcept((byte)0);
+        return last < 0 ? 0 : (last / 16) + 1;
     }
 
-    private static void WriteStyle(byte[] b, ref int o, uint fg, uint bg, uint attr)
+    private static void WriteStyle(byte[] b, ref int o, uint fg, uint bg, uint attr, int flags)
     {
-        var mask = 0;
+        var mask = flags;
         if (fg != 0) mask |= (fg >> 24) switch { 2 => 3, 3 => 33, _ => 1 };
         if (bg != 0) mask |= (bg >> 24) switch { 2 => 12, 3 => 68, _ => 4 };
         if (attr != 0) mask |= 16;
@@ -76,39 +134,6 @@ internal static class LineCodec
             b[o++] = (byte)(c >> 8);
         }
         b[o++] = (byte)c;
-    }
-
-    private static int WriteText(ReadOnlySpan<Cell> run, ref byte[] b, int o, ClusterTable clusters)
-    {
-        for (var k = 0; k < run.Length; k++)
-        {
-            var c = run[k];
-            if (c.IsWideTail)
-            {
-                if (k == 0 || !run[k - 1].IsWide) b[o++] = BlankByte; // orphan half: keep the cell count right
-                continue;
-            }
-            if (c.IsWide && (k + 1 >= run.Length || !run[k + 1].IsWideTail)) c.Attr &= ~AttrBits.Wide;
-            var code = c.Code;
-            if (code > 0 && code < 0x80 && !c.IsWide)
-            {
-                b[o++] = (byte)code;
-                continue;
-            }
-            if (code == 0)
-            {
-                b[o++] = BlankByte;
-                continue;
-            }
-            if (code < 0)
-            {
-                o = WriteCluster(clusters.Get(~code), c.IsWide, ref b, o);
-                continue;
-            }
-            if (c.IsWide) b[o++] = WidePrefix;
-            o += new System.Text.Rune(code).EncodeToUtf8(b.AsSpan(o));
-        }
-        return o;
     }
 
     private static int WriteCluster(string text, bool wide, ref byte[] b, int o)
@@ -136,6 +161,13 @@ internal static class LineCodec
             var bg = (mask & 4) != 0 ? ReadColor(data, ref o, (mask & 8) != 0, (mask & 64) != 0) : 0;
             var attr = (mask & 16) != 0 ? ReadVarint(data, ref o) : 0;
             var end = col + runCells;
+            if ((mask & BlankRunFlag) != 0)
+            {
+                var stop = Math.Min(end, cells.Length);
+                if (col < stop && bg != 0) cells[col..stop].Fill(Cell.Blank(bg));
+                col = end;
+                continue;
+            }
             while (col < end && o < data.Length)
             {
                 col = DecodeCell(data, ref o, cells, col, fg, bg, attr, clusters);

@@ -1,4 +1,6 @@
 // One screen row: a flat cell array plus the soft-wrap flag used by reflow.
+using System.Runtime.InteropServices;
+
 namespace Godel.Terminal.Screen;
 
 /// <summary>A row of the visible grid. Rows are recycled when they scroll off, never reallocated per line.</summary>
@@ -25,12 +27,8 @@ internal sealed class Row
     /// <summary>Number of cells up to the last non-blank one (blanks with a colour count as content).</summary>
     public int ContentLength()
     {
-        var cells = Cells;
-        for (var i = cells.Length - 1; i >= 0; i--)
-        {
-            ref var c = ref cells[i];
-            if (c.Code != 0 || c.Bg != 0 || c.Attr != 0 || c.Fg != 0) return i + 1;
-        }
-        return 0;
+        // A default blank cell is all zero bytes, so a vectorized search finds the end of the content.
+        var last = MemoryMarshal.AsBytes(Cells.AsSpan()).LastIndexOfAnyExcept((byte)0);
+        return last < 0 ? 0 : (last / 16) + 1;
     }
 }

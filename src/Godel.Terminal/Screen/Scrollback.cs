@@ -103,7 +103,7 @@ internal sealed class Scrollback
         {
             var c = _chunks[0];
             _chunks.RemoveAt(0);
-            if (_free.Count < 2) _free.Push(c);
+            if (_free.Count < 4) _free.Push(c);
             _firstChunk++;
         }
     }
@@ -139,7 +139,7 @@ internal sealed class Scrollback
     {
         while (_chunks.Count > 0)
         {
-            if (_free.Count < 2) _free.Push(_chunks[^1]);
+            if (_free.Count < 4) _free.Push(_chunks[^1]);
             _chunks.RemoveAt(_chunks.Count - 1);
         }
         _firstChunk = 0;

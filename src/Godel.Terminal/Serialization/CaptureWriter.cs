@@ -55,12 +55,12 @@ internal static class CaptureWriter
         sb.Append('\n');
     }
 
+    /// <summary>Like tmux's <c>cellused</c>: trailing erased cells are not part of the line, even when coloured.</summary>
     private static int ContentLength(Cell[] cells)
     {
         for (var i = cells.Length - 1; i >= 0; i--)
         {
-            ref var c = ref cells[i];
-            if (c.Code != 0 || c.Bg != 0 || c.Fg != 0 || c.Attr != 0) return i + 1;
+            if (!cells[i].IsBlank) return i + 1;
         }
         return 0;
     }

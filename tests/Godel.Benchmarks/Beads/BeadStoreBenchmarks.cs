@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Godel.Beads.Model;
 using Godel.Beads.Store;
+using LibGit2Sharp;
 
 namespace Godel.Benchmarks.Beads;
 
@@ -21,15 +22,30 @@ public class BeadCreateBenchmarks
         BeadStoreGenerator.Generate(_dir, 10_000);
         _store = BeadStore.Open(_dir);
         _store.View();
+        _repo = new Repository(_dir);
+        var tree = (Tree)_repo.Branches["godel/beads"].Tip[".godel/beads"].Target;
+        _anchorTree = RawTree.From(tree.Select(e => new RawEntry(e.Name, RawEntry.FileMode, e.Target.Id.RawId)));
     }
+
+    private Repository _repo = null!;
+    private RawTree _anchorTree = null!;
 
     [Benchmark]
     public Bead Create() => _store.Create(new NewBead { Title = "benchmark bead", Labels = ["bench"] });
+
+    /// <summary>Anchor: libgit2 alone writing one changed 10k-entry tree (the unavoidable core of any such commit).</summary>
+    [Benchmark(Baseline = true)]
+    public ObjectId Anchor_Libgit2WritesTheTree()
+    {
+        _anchorTree.Set(new RawEntry("godel-zzzzz.json", RawEntry.FileMode, Guid.NewGuid().ToByteArray().Concat(new byte[4]).ToArray()));
+        return _repo.ObjectDatabase.Write<Tree>(_anchorTree.Serialize());
+    }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _store.Dispose();
+        _repo.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 }
@@ -65,7 +81,18 @@ public class BeadQueryBenchmarks
             .Count();
     }
 
-    /// <summary>Anchor: a new process's first step, loading the 20k read index from `.godel/cache`.</summary>
+    /// <summary>Anchor: libgit2 walking the 20k entries of `.godel/beads` (names only, no blob read) — plain `git ls-tree`.</summary>
+    [Benchmark(Baseline = true)]
+    public int Anchor_Libgit2ListsTheTree()
+    {
+        using var repo = new Repository(_dir);
+        var tree = (Tree)repo.Branches["godel/beads"].Tip[".godel/beads"].Target;
+        var n = 0;
+        foreach (var e in tree) n += e.Name.Length > 0 ? 1 : 0;
+        return n;
+    }
+
+    /// <summary>A new process's first step, loading the 20k read index from `.godel/cache`.</summary>
     [Benchmark]
     public int LoadCacheFile()
     {

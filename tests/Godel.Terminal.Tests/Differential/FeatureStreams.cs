@@ -32,6 +32,7 @@ public static class FeatureStreams
     public static IReadOnlyList<FeatureStream> All { get; } =
     [
         new("autowrap and pending wrap", new string('a', 40) + "b\r\n" + new string('c', 40) + "\rD" + $"{E}[5;40HX{E}[1CY"),
+        new("backspace from pending wrap", new string('x', 39) + "A\b B\r\n" + new string('y', 40) + "\b\bZ", Agreement.Xterm),
         new("autowrap off", $"{E}[?7l" + new string('x', 45) + "END" + $"{E}[?7h\r\nok"),
         new("sgr 16 colours", string.Concat(Enumerable.Range(0, 8).Select(i => $"{E}[3{i}m{i}{E}[4{i}m{i}{E}[9{i}m{i}{E}[10{i}m{i}")) + $"{E}[0m end"),
         new("sgr 256 and truecolor", $"{E}[38;5;1ma{E}[38;5;100mb{E}[48;5;231mc{E}[38;2;10;20;30md{E}[48;2;200;100;0me{E}[38:2::1:2:3mf{E}[38:5:45mg{E}[m h"),

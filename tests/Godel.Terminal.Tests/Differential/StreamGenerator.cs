@@ -174,11 +174,12 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
 
     private void Erase()
     {
+        ResetPendingWrap();
         switch (_random.Next(3))
         {
             case 0: Csi($"{_random.Next(3)}J"); break;
             case 1: Csi($"{_random.Next(3)}K"); break;
-            default: ResetPendingWrap(); Csi($"{Small()}X"); break;
+            default: Csi($"{Small()}X"); break;
         }
     }
 
@@ -226,14 +227,14 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
             case 0: Csi($"{Small()}S"); break;
             // xterm.js fills lines scrolled in by SD with the default background, not the pen's.
             case 1: Csi("49m"); Csi($"{Small()}T"); break;
-            case 2: _out.Append("\u001bM"); break;
-            default: _out.Append("\u001bD"); break;
+            case 2: ResetPendingWrap(); _out.Append("\u001bM"); break;
+            default: ResetPendingWrap(); _out.Append("\u001bD"); break;
         }
     }
 
     private void Controls()
     {
-        _out.Append(_random.Next(6) switch
+        var control = _random.Next(6) switch
         {
             0 => "\r",
             1 => "\n",
@@ -241,10 +242,17 @@ public sealed class StreamGenerator(int seed, int columns, int rows, StreamProfi
             3 => "\b",
             4 => "\t",
             _ => "\u001bE",
-        });
+        };
+        if (control == "\n")
+        {
+            // xterm and xterm.js end a pending wrap on LF; tmux and Godel keep it.
+            ResetPendingWrap();
+        }
+
+        _out.Append(control);
     }
 
-    /// <summary>Leaves a pending wrap first: xterm.js ends it on ECH/ICH/DCH, tmux and Godel keep it (see docs/TERMINAL.md).</summary>
+    /// <summary>Leaves a pending wrap first: what ED/EL/ECH/ICH/DCH/LF/IND/RI do in that state differs between xterm, xterm.js, tmux and Godel (see docs/TERMINAL.md).</summary>
     private void ResetPendingWrap() => Csi($"{Col()}G");
 
     /// <summary>Moves to a cell with at least 20 columns to its right.</summary>

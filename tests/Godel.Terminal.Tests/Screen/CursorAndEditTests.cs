@@ -62,6 +62,13 @@ public sealed class CursorAndEditTests
         Assert.False(t.Screen.IsWrapped(1));
     }
 
+    [Theory]
+    [InlineData("abcde\nx", "abcde\n\nx")]     // LF keeps the pending wrap, so x wraps once more
+    [InlineData("abcde\e[Kz", "abcde\nz")]      // EL 0 starts past the last column
+    [InlineData("abcde\e[1Kz", "\nz")]          // EL 1 clears the row, pending wrap stays
+    [InlineData("abcde\bY", "abcYe")]          // BS from the pending state moves left, as xterm does (tmux does not; vttest menu 1 autowrap screen)
+    public void Pending_wrap_behaves_like_tmux(string input, string screen) => Assert.Equal(screen, Term.Run(input, 5, 4));
+
     [Fact]
     public void Carriage_return_cancels_pending_wrap()
     {
