@@ -31,10 +31,33 @@ public sealed class AgentLifecycleTests
         await using var daemon = await TestDaemon.StartAsync();
         await using var client = await daemon.ConnectAsync();
 
-        var agent = await client.SpawnAsync(new SpawnAgent { Name = "env-check", Bead = "godel-abcde", Columns = 200, Rows = 10 });
+        var agent = await client.SpawnAsync(new SpawnAgent { Name = "env-check", Bead = "godel-abcde", WorkingDirectory = daemon.Workspace, Columns = 200, Rows = 10 });
         await client.TypeAsync(agent.Name, "echo \"[$GODEL_AGENT|$GODEL_BEAD|$GODEL_ACTOR|$TERM|$COLORTERM|$GODEL_WORKSPACE]\"");
 
         await client.WaitForScreenAsync(agent.Name, $"[env-check|godel-abcde|env-check|xterm-256color|truecolor|{daemon.Workspace}]");
+    }
+
+    [Fact]
+    public async Task An_agent_on_a_bead_works_in_the_beads_own_worktree_and_branch()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        using (var repo = new LibGit2Sharp.Repository(daemon.Workspace))
+        {
+            File.WriteAllText(Path.Combine(daemon.Workspace, "README"), "x\n");
+            LibGit2Sharp.Commands.Stage(repo, "README");
+            var who = new LibGit2Sharp.Signature("t", "t@example.com", DateTimeOffset.UtcNow);
+            repo.Commit("first", who, who, new LibGit2Sharp.CommitOptions());
+        }
+
+        await using var client = await daemon.ConnectAsync();
+        var agent = await client.SpawnAsync(new SpawnAgent { Bead = "godel-w0rk1", Columns = 100, Rows = 10 });
+        await client.TypeAsync(agent.Name, "git rev-parse --abbrev-ref HEAD; pwd");
+        var screen = await client.WaitForScreenAsync(agent.Name, "\ngodel/godel-w0rk1");
+
+        var worktree = Path.Combine(daemon.Workspace, ".godel", "worktrees", "godel-w0rk1");
+        Assert.Equal(worktree, agent.Worktree);
+        Assert.Equal(worktree, agent.WorkingDirectory);
+        Assert.Contains(worktree, screen, StringComparison.Ordinal);
     }
 
     [Fact]

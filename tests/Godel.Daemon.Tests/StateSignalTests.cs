@@ -63,6 +63,29 @@ public sealed class StateSignalTests
     }
 
     [Fact]
+    public async Task A_typed_initial_prompt_is_entered_once_the_runtime_waits_for_input()
+    {
+        await using var daemon = await TestDaemon.StartAsync(config: c => c with
+        {
+            Runtimes = new Dictionary<string, RuntimeConfig>(c.Runtimes)
+            {
+                ["typed"] = new()
+                {
+                    Command = "/bin/sh",
+                    Args = ["-c", "sleep 0.2; printf 'ask> '; read line; echo \"got:$line\"; sleep 30"],
+                    PromptMode = PromptMode.Type,
+                    PromptPatterns = ["ask> ?$"],
+                },
+            },
+        });
+        await using var client = await daemon.ConnectAsync();
+
+        var agent = await client.SpawnAsync(new SpawnAgent { Runtime = "typed", Prompt = "fix the login bug" });
+
+        await client.WaitForScreenAsync(agent.Name, "got:fix the login bug");
+    }
+
+    [Fact]
     public async Task Output_silence_means_idle()
     {
         await using var daemon = await WithFake("echo busy; sleep 30", idleSeconds: 1);

@@ -65,7 +65,7 @@ public sealed record RuntimeConfig
     /// <summary>Flag placed before the prompt when <see cref="PromptMode"/> is Argument (e.g. `-p`); empty = positional.</summary>
     public string PromptFlag { get; init; } = "";
 
-    /// <summary>Regular expressions matched against the screen's last lines: a match means "waiting for input".</summary>
+    /// <summary>Regular expressions matched against the screen's last lines (trailing spaces trimmed): a match means "waiting for input".</summary>
     public IReadOnlyList<string> PromptPatterns { get; init; } = [];
 
     /// <summary>Arguments added by `godel agent restart` to continue the previous conversation.</summary>

@@ -58,7 +58,8 @@ internal sealed class AgentSupervisor : IDisposable
         }
 
         var (columns, rows) = SizeOf(request);
-        var cwd = Path.GetFullPath(request.WorkingDirectory ?? _options.Workspace, _options.Workspace);
+        var worktree = request.WorkingDirectory is null && request.Bead is { } bead ? WorktreeFor(bead) : null;
+        var cwd = Path.GetFullPath(request.WorkingDirectory ?? worktree ?? _options.Workspace, _options.Workspace);
         if (!Directory.Exists(cwd))
         {
             throw new RequestException(ErrorCodes.BadRequest, $"working directory '{cwd}' does not exist");
@@ -85,6 +86,7 @@ internal sealed class AgentSupervisor : IDisposable
                 Runtime = runtimeName,
                 Bead = request.Bead,
                 WorkingDirectory = cwd,
+                Worktree = worktree,
                 ExtraArgs = request.Args,
                 Actor = request.Actor,
                 Columns = columns,
@@ -127,6 +129,24 @@ internal sealed class AgentSupervisor : IDisposable
         _log.Info($"restarted {name} (pid {fresh.Record.Pid})");
         OnChanged(fresh);
         return fresh.Info();
+    }
+
+    // An agent on a bead works in the bead's own worktree (branch godel/<bead>), created on first use.
+    private string WorktreeFor(string bead)
+    {
+        if (AgentNames.Problem(bead) is not null)
+        {
+            throw new RequestException(ErrorCodes.BadRequest, $"bead id '{bead}' is not valid (letters, digits, '-', '_', '.')");
+        }
+
+        try
+        {
+            return Worktrees.EnsureForBead(_options.Workspace, _options.Config.Workspace, bead);
+        }
+        catch (Exception e) when (e is InvalidOperationException or LibGit2Sharp.LibGit2SharpException or IOException)
+        {
+            throw new RequestException(ErrorCodes.BadRequest, $"cannot create a worktree for bead {bead}: {e.Message} (or pass --cwd)");
+        }
     }
 
     private Agent NewAgent(AgentRecord record, RuntimeConfig runtime)

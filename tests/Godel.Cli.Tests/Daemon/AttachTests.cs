@@ -32,6 +32,26 @@ public sealed class AttachTests
     }
 
     [Fact]
+    public async Task A_hangup_ends_the_client_and_the_agent_keeps_running()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn");
+        await using var screen = new PtyScreen(ws, 80, 24, "attach", "shell-1");
+        await screen.WaitForAsync("$");
+
+        using (var hup = System.Diagnostics.Process.Start("kill", ["-HUP", screen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await hup.WaitForExitAsync();
+        }
+
+        var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, exit.ExitCode);
+        var agent = await ws.AgentAsync("shell-1");
+        Assert.NotEqual(AgentState.Exited, agent.State);
+        Assert.True(CliWorkspace.Alive(agent.Pid));
+    }
+
+    [Fact]
     public async Task A_read_only_attach_sees_output_but_types_nothing()
     {
         await using var ws = new CliWorkspace();

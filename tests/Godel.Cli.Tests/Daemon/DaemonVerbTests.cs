@@ -90,6 +90,33 @@ public sealed class DaemonVerbTests
     }
 
     [Fact]
+    public async Task Logs_follow_prints_new_output_until_interrupted()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "talker");
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var writer = TextWriter.Synchronized(output);
+        var console = new CliConsole(writer, TextWriter.Null, ws.Repo, ws.Environment);
+        string Seen()
+        {
+            lock (writer) // the synchronized writer locks on itself while writing
+            {
+                return output.ToString();
+            }
+        }
+
+
+        var follow = GodelApp.RunAsync(["logs", "talker", "-f"], console, stop.Token);
+        await Task.Delay(500);
+        await ws.RunOkAsync("agent", "send", "talker", "echo followed-$((40+2))", "--enter");
+        await Wait.Until(() => Seen().Contains("followed-42", StringComparison.Ordinal), "the new output in logs -f");
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await follow.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task An_unknown_agent_is_a_failure_with_a_hint()
     {
         await using var ws = new CliWorkspace();
@@ -104,7 +131,7 @@ public sealed class DaemonVerbTests
     public async Task Agent_list_json_is_an_array_of_agents()
     {
         await using var ws = new CliWorkspace();
-        await ws.RunOkAsync("agent", "spawn", "--bead", "godel-abcde");
+        await ws.RunOkAsync("agent", "spawn", "--bead", "godel-abcde", "--cwd", ".");
 
         var json = (await ws.RunOkAsync("agent", "list", "--json")).Out;
 

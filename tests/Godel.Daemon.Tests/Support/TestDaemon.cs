@@ -41,7 +41,7 @@ internal sealed class TestDaemon : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("godel-daemon-");
         var workspace = Directory.CreateDirectory(Path.Combine(root.FullName, "ws")).FullName;
-        Directory.CreateDirectory(Path.Combine(workspace, ".git"));
+        LibGit2Sharp.Repository.Init(workspace);
         var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
         env["SHELL"] = "/bin/sh";
