@@ -19,24 +19,6 @@ internal static class ProxyVerbs
         return command;
     }
 
-    /// <summary>
-    /// Turns a <see cref="CliException"/> into its one-line message and exit code here, because System.CommandLine's
-    /// default exception handler would otherwise print a stack trace before GodelApp sees it.
-    /// </summary>
-    private static Func<ParseResult, CancellationToken, Task<int>> Guarded(CliConsole console, Func<ParseResult, CancellationToken, Task<int>> action) =>
-        async (parse, cancellationToken) =>
-        {
-            try
-            {
-                return await action(parse, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CliException e)
-            {
-                await console.Error.WriteLineAsync($"godel: {e.Message}").ConfigureAwait(false);
-                return e.ExitCode;
-            }
-        };
-
     private static Option<string?> DbOption() => new("--db") { Description = "Use this proxy database file instead of <repo>/.godel/proxy.db." };
 
     private static Option<string?> UrlOption() => new("--url") { Description = "Act on the remote proxy at this URL (admin token from the [proxy] admin_token_env variable)." };
@@ -50,7 +32,7 @@ internal static class ProxyVerbs
         var key = new Option<string?>("--tls-key") { Description = "PEM private key for --tls-cert." };
         var db = DbOption();
         var command = new Command("serve", "Run the proxy in the foreground (remote mode; the daemon hosts it itself in local mode).") { listen, cert, key, db };
-        command.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var config = ProxyCliContext.Config(console);
             var address = parse.GetValue(listen) ?? config.Listen;
@@ -100,7 +82,7 @@ internal static class ProxyVerbs
                 }
             }
             return ExitCodes.Ok;
-        }));
+        });
         return command;
     }
 
@@ -112,7 +94,7 @@ internal static class ProxyVerbs
         var db = DbOption();
         var url = UrlOption();
         var command = new Command("stats", "Requests, tokens, cost and errors per agent and per model.") { agent, since, json, db, url };
-        command.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             DateTimeOffset? from = null;
             if (parse.GetValue(since) is { } text)
@@ -127,7 +109,7 @@ internal static class ProxyVerbs
             var stats = await backend.StatsAsync(from, parse.GetValue(agent), cancellationToken).ConfigureAwait(false);
             await console.Out.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(stats, ProxyJson.Options) + "\n" : ProxyReports.Stats(stats)).ConfigureAwait(false);
             return ExitCodes.Ok;
-        }));
+        });
         return command;
     }
 
@@ -139,7 +121,7 @@ internal static class ProxyVerbs
         var db = DbOption();
         var url = UrlOption();
         var command = new Command("search", "Full-text search over proxied prompts and replies, best matches first.") { text, limit, json, db, url };
-        command.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var query = parse.GetValue(text)!;
             if (string.IsNullOrWhiteSpace(query))
@@ -150,7 +132,7 @@ internal static class ProxyVerbs
             var hits = await backend.SearchAsync(query, Math.Clamp(parse.GetValue(limit), 1, 500), cancellationToken).ConfigureAwait(false);
             await console.Out.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(hits, ProxyJson.Options) + "\n" : ProxyReports.Search(query, hits)).ConfigureAwait(false);
             return ExitCodes.Ok;
-        }));
+        });
         return command;
     }
 
@@ -162,32 +144,32 @@ internal static class ProxyVerbs
         var db = DbOption();
         var url = UrlOption();
         var create = new Command("create", "Mint a token for an agent; it is printed once and stored only as a hash.") { agent, bead, db, url };
-        create.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        create.SetAction(async (parse, cancellationToken) =>
         {
             using var backend = ProxyCliContext.Backend(console, parse.GetValue(db), parse.GetValue(url));
             var token = await backend.MintAsync(parse.GetValue(agent)!, parse.GetValue(bead), cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync(token).ConfigureAwait(false);
             await console.Error.WriteLineAsync("godel: this token is shown once; give it to the agent as ANTHROPIC_API_KEY / OPENAI_API_KEY").ConfigureAwait(false);
             return ExitCodes.Ok;
-        }));
+        });
 
         var json = JsonOption();
         var listDb = DbOption();
         var listUrl = UrlOption();
         var list = new Command("list", "Agents holding tokens (never the tokens themselves).") { json, listDb, listUrl };
-        list.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        list.SetAction(async (parse, cancellationToken) =>
         {
             using var backend = ProxyCliContext.Backend(console, parse.GetValue(listDb), parse.GetValue(listUrl));
             var tokens = await backend.ListAsync(cancellationToken).ConfigureAwait(false);
             await console.Out.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(tokens, ProxyJson.Options) + "\n" : ProxyReports.Tokens(tokens)).ConfigureAwait(false);
             return ExitCodes.Ok;
-        }));
+        });
 
         var name = new Argument<string>("agent") { Description = "Agent whose tokens to revoke." };
         var revokeDb = DbOption();
         var revokeUrl = UrlOption();
         var revoke = new Command("revoke", "Revoke every token of an agent.") { name, revokeDb, revokeUrl };
-        revoke.SetAction(Guarded(console, async (parse, cancellationToken) =>
+        revoke.SetAction(async (parse, cancellationToken) =>
         {
             using var backend = ProxyCliContext.Backend(console, parse.GetValue(revokeDb), parse.GetValue(revokeUrl));
             var agentName = parse.GetValue(name)!;
@@ -198,7 +180,7 @@ internal static class ProxyVerbs
             }
             await console.Out.WriteLineAsync($"revoked {count} token(s) of {agentName}").ConfigureAwait(false);
             return ExitCodes.Ok;
-        }));
+        });
         command.Subcommands.Add(create);
         command.Subcommands.Add(list);
         command.Subcommands.Add(revoke);
