@@ -35,20 +35,13 @@ internal sealed partial class ScreenWriter
         while (text.Length > 0)
         {
             if (_m.PendingWrap) Wrap();
-            var cells = Grid.Lines[_m.Y].Cells;
+            var row = Grid.Lines[_m.Y];
             var x = _m.X;
             var n = Math.Min(cols - x, text.Length);
-            if (!_m.Modes.AutoWrap && text.Length > n)
-            {
-                // Without autowrap the excess overwrites the last column: only the final character survives.
-                WriteRun(cells, x, text[..(n - 1)], pen);
-                WriteRun(cells, cols - 1, text[^1..], pen);
-                _m.LastPrinted = text[^1];
-                _m.X = cols - 1;
-                return;
-            }
-            WriteRun(cells, x, text[..n], pen);
-            _m.LastPrinted = text[n - 1];
+            var fits = text.Length == n || _m.Modes.AutoWrap;
+            if (!fits || !row.TryAppendAscii(x, text[..n], pen.Fg, pen.Bg, pen.Attr)) WriteCells(row.Cells, x, text, n, pen, fits);
+            else _m.LastPrinted = text[n - 1];
+            if (!fits) return;
             text = text[n..];
             x += n;
             if (x >= cols)
@@ -61,6 +54,23 @@ internal sealed partial class ScreenWriter
                 _m.X = x;
             }
         }
+    }
+
+    /// <summary>Writes the first <paramref name="n"/> characters into cells; without autowrap (<paramref name="fits"/> false) the excess overwrites the last column.</summary>
+    private void WriteCells(Cell[] cells, int x, ReadOnlySpan<byte> text, int n, Pen pen, bool fits)
+    {
+        if (fits)
+        {
+            WriteRun(cells, x, text[..n], pen);
+            _m.LastPrinted = text[n - 1];
+            return;
+        }
+        // Without autowrap the excess overwrites the last column: only the final character survives.
+        var cols = cells.Length;
+        WriteRun(cells, x, text[..(n - 1)], pen);
+        WriteRun(cells, cols - 1, text[^1..], pen);
+        _m.LastPrinted = text[^1];
+        _m.X = cols - 1;
     }
 
     private static void WriteRun(Cell[] cells, int x, ReadOnlySpan<byte> text, Pen pen)
