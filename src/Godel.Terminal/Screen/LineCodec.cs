@@ -145,6 +145,7 @@ internal static class LineCodec
         return last < 0 ? 0 : (last / 16) + 1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void WriteStyle(byte[] b, ref int o, uint fg, uint bg, uint attr, int flags)
     {
         var mask = flags;
@@ -157,6 +158,7 @@ internal static class LineCodec
         if (attr != 0) WriteVarint(b, ref o, attr);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void WriteColor(byte[] b, ref int o, uint c)
     {
         if (c == 0) return;

@@ -93,30 +93,43 @@ internal sealed class Row
     public bool TryAppendAscii(int x, ReadOnlySpan<byte> text, uint fg, uint bg, uint attr)
     {
         if (!_compact || x < _compactCells || x + text.Length > _cells.Length) return false;
-        EnsureRoom(text.Length + 32);
+        var n = text.Length;
+        if (_runsLength + n + 32 > _runs.Length) Array.Resize(ref _runs, Math.Max(_runs.Length * 2, _runsLength + n + 32));
+        if (x != _compactCells || _runAt < 0 || fg != _runFg || bg != _runBg || attr != _runAttr) OpenRun(x, fg, bg, attr);
+        var runs = _runs;
+        var o = _runsLength;
+        if (n <= 8)
+        {
+            // Colourised output prints a word or a space at a time: a loop beats a memmove call here.
+            for (var k = 0; k < n; k++) runs[o + k] = text[k];
+        }
+        else
+        {
+            text.CopyTo(runs.AsSpan(o));
+        }
+        _runsLength = o + n;
+        _runCells += n;
+        _compactCells += n;
+        if (_runCells >= LineCodec.MaxRunCells) CloseRun();
+        return true;
+    }
+
+    /// <summary>Ends the open run and starts one in the given style, after a default-blank gap up to column x.</summary>
+    private void OpenRun(int x, uint fg, uint bg, uint attr)
+    {
+        CloseRun();
         if (x > _compactCells)
         {
-            CloseRun();
             LineCodec.WriteBlankRunHeader(_runs, ref _runsLength, x - _compactCells);
             _compactCells = x;
         }
-        if (_runAt < 0 || fg != _runFg || bg != _runBg || attr != _runAttr)
-        {
-            CloseRun();
-            _runAt = _runsLength;
-            _runsLength += 2;
-            LineCodec.WriteStyleHeader(_runs, ref _runsLength, fg, bg, attr);
-            _runFg = fg;
-            _runBg = bg;
-            _runAttr = attr;
-            _runCells = 0;
-        }
-        text.CopyTo(_runs.AsSpan(_runsLength));
-        _runsLength += text.Length;
-        _runCells += text.Length;
-        _compactCells += text.Length;
-        if (_runCells >= LineCodec.MaxRunCells) CloseRun();
-        return true;
+        _runAt = _runsLength;
+        _runsLength += 2;
+        LineCodec.WriteStyleHeader(_runs, ref _runsLength, fg, bg, attr);
+        _runFg = fg;
+        _runBg = bg;
+        _runAttr = attr;
+        _runCells = 0;
     }
 
     /// <summary>The encoded runs of a compact row and the cells they cover (see <see cref="LineCodec"/>).</summary>
@@ -127,16 +140,12 @@ internal sealed class Row
         return _runs.AsSpan(0, _runsLength);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void CloseRun()
     {
         if (_runAt < 0) return;
         LineCodec.PatchRunCount(_runs, _runAt, _runCells);
         _runAt = -1;
-    }
-
-    private void EnsureRoom(int extra)
-    {
-        if (_runsLength + extra > _runs.Length) Array.Resize(ref _runs, Math.Max(_runs.Length * 2, _runsLength + extra));
     }
 
     private void Materialize()
