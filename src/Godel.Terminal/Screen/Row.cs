@@ -1,4 +1,5 @@
 // One screen row: either flat cells or, while output only appends ASCII to it, the compact line encoding.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Godel.Terminal.Screen;
@@ -96,16 +97,18 @@ internal sealed class Row
         var n = text.Length;
         if (_runsLength + n + 32 > _runs.Length) Array.Resize(ref _runs, Math.Max(_runs.Length * 2, _runsLength + n + 32));
         if (x != _compactCells || _runAt < 0 || fg != _runFg || bg != _runBg || attr != _runAttr) OpenRun(x, fg, bg, attr);
-        var runs = _runs;
         var o = _runsLength;
         if (n <= 8)
         {
-            // Colourised output prints a word or a space at a time: a loop beats a memmove call here.
-            for (var k = 0; k < n; k++) runs[o + k] = text[k];
+            // Colourised output prints a word or a space at a time: a loop beats a memmove call here
+            // (room for n bytes at o was ensured above).
+            ref var dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_runs), o);
+            ref var src = ref MemoryMarshal.GetReference(text);
+            for (var k = 0; k < n; k++) Unsafe.Add(ref dst, k) = Unsafe.Add(ref src, k);
         }
         else
         {
-            text.CopyTo(runs.AsSpan(o));
+            text.CopyTo(_runs.AsSpan(o));
         }
         _runsLength = o + n;
         _runCells += n;
