@@ -17,6 +17,8 @@ namespace Godel.Terminal.Screen;
 /// </summary>
 internal sealed class Row
 {
+    private const int MaxKeptRunBytes = 16 * 1024;
+
     private Cell[] _cells;
     private bool _compact;
 
@@ -68,6 +70,8 @@ internal sealed class Row
         if (bg == 0)
         {
             // Compact and empty: nothing to clear; the cell array is cleared when it is next decoded into.
+            // A row that once held thousands of tiny style runs gives that buffer back.
+            if (_runs.Length > MaxKeptRunBytes) _runs = new byte[256];
             _compact = true;
             _runsLength = 0;
             _compactCells = 0;
