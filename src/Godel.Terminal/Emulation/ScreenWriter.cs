@@ -22,6 +22,67 @@ internal sealed partial class ScreenWriter
 
     private int RowCount => _m.Main.Rows;
 
+    /// <summary>
+    /// The shape of nearly all streaming output, in one loop: printable ASCII appended to a compact row
+    /// before its last column, plain SGR sequences the memo knows, CR and LF. Returns how many bytes it
+    /// handled; it stops at the first byte it does not (anything else, or text that would reach the last
+    /// column) and leaves that to the general path, so the result is the same as feeding them one by one.
+    /// </summary>
+    public int Stream(ReadOnlySpan<byte> data, SgrMemo memo)
+    {
+        var m = _m;
+        if (m.PendingWrap || m.CharsetGraphics || m.Modes.Insert || m.Modes.LineFeedNewLine) return 0;
+        var cols = m.Main.Columns;
+        var i = 0;
+        while (i < data.Length)
+        {
+            var b = data[i];
+            if ((uint)(b - 0x20) <= 0x5E)
+            {
+                var rest = data[i..];
+                var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+                if (n < 0) n = rest.Length;
+                var x = m.X;
+                if (x + n >= cols || !m.Active.Lines[m.Y].TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
+                m.X = x + n;
+                m.LastPrinted = rest[n - 1];
+                i += n;
+            }
+            else if (b == 0x1B)
+            {
+                var used = StreamSgr(data[i..], memo);
+                if (used == 0) break;
+                i += used;
+            }
+            else if (b == (byte)'\r')
+            {
+                m.X = 0;
+                i++;
+            }
+            else if (b == (byte)'\n')
+            {
+                Index();
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>An SGR of digits and ';' at data[0] (ESC) that the memo applies: its length, else 0.</summary>
+    private int StreamSgr(ReadOnlySpan<byte> data, SgrMemo memo)
+    {
+        if (data.Length < 3 || data[1] != (byte)'[') return 0;
+        var stop = Math.Min(data.Length, 3 + SgrMemo.MaxLength);
+        var k = 2;
+        while (k < stop && ((uint)(data[k] - '0') <= 9 || data[k] == (byte)';')) k++;
+        if (k == stop || data[k] != (byte)'m' || !memo.TryApply(ref _m.Pen, data[2..k])) return 0;
+        return k + 1;
+    }
+
     /// <summary>Prints printable ASCII; the hot path writes straight into the row.</summary>
     public void PrintAscii(ReadOnlySpan<byte> text)
     {

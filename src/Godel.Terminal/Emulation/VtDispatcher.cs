@@ -25,6 +25,8 @@ internal sealed partial class VtDispatcher : IVtHandler, ISgrFastPath
 
     public bool TrySgr(ReadOnlySpan<byte> parameters) => _sgrMemo.TryApply(ref _m.Pen, parameters);
 
+    public int Stream(ReadOnlySpan<byte> data) => _w.Stream(data, _sgrMemo);
+
     public void PrintAscii(ReadOnlySpan<byte> run) => _w.PrintAscii(run);
 
     public void Print(int codePoint) => _w.Print(codePoint);

@@ -36,4 +36,10 @@ public interface IVtHandler
 internal interface ISgrFastPath
 {
     bool TrySgr(ReadOnlySpan<byte> parameters);
+
+    /// <summary>
+    /// Handles a prefix of ground-state input the handler has a fused path for (streaming text, plain SGR,
+    /// CR, LF) and returns its length; 0 when the parser must take the next byte itself.
+    /// </summary>
+    int Stream(ReadOnlySpan<byte> data);
 }

@@ -16,7 +16,7 @@ public sealed class VtParser
     private const int SgrFastPathMax = 16;
 
     private readonly IVtHandler _handler;
-    private readonly ISgrFastPath? _sgr;
+    private ISgrFastPath? _sgr;
     private readonly VtParams _params = new();
     private readonly byte[] _intermediates = new byte[MaxIntermediates];
     private int _intermediateCount;
@@ -38,6 +38,9 @@ public sealed class VtParser
     }
 
     internal VtState State => _state;
+
+    /// <summary>Tests compare the fused paths against the general one by turning them off.</summary>
+    internal void DisableFastPaths() => _sgr = null;
 
     /// <summary>Parses <paramref name="data"/>, calling the handler for every action.</summary>
     public void Feed(ReadOnlySpan<byte> data)
@@ -65,6 +68,11 @@ public sealed class VtParser
     {
         while (i < data.Length)
         {
+            if (_sgr is not null)
+            {
+                i += _sgr.Stream(data[i..]);
+                if (i >= data.Length) return i;
+            }
             if (data[i] == 0x1B)
             {
                 // SGR-heavy output alternates short words and sequences: try the CSI before searching for text.

@@ -59,6 +59,35 @@ public sealed class CompactRowTests
     }
 
     [Fact]
+    public void Fused_streaming_path_matches_the_general_path()
+    {
+        // The parser's fused path (text, plain SGR via the memo, CR, LF in one loop) against the
+        // general byte-by-action path, on streams split at random points.
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var r = new Random(seed + 1000);
+            var cols = r.Next(2, 40);
+            var rows = r.Next(1, 8);
+            var options = new TerminalOptions { Columns = cols, Rows = rows, ScrollbackLines = 40 };
+            var fused = new TerminalEmulator(options);
+            var general = new TerminalEmulator(options);
+            general.DisableFastPaths();
+            var input = new StringBuilder();
+            for (var step = 0; step < 150; step++) input.Append(RandomOp(r, cols, rows));
+            var bytes = Encoding.UTF8.GetBytes(input.ToString());
+            for (var at = 0; at < bytes.Length;)
+            {
+                var n = Math.Min(bytes.Length - at, r.Next(1, 64));
+                fused.Feed(bytes.AsSpan(at, n));
+                general.Feed(bytes.AsSpan(at, n));
+                at += n;
+            }
+            Assert.True(StateDump.Of(general) == StateDump.Of(fused), $"seed {seed}, input {input.ToString().Replace("\e", "\\e", StringComparison.Ordinal)}");
+            Assert.Equal(HistoryBytes(general), HistoryBytes(fused));
+        }
+    }
+
+    [Fact]
     public void Streamed_lines_stay_compact_and_enter_history_unchanged()
     {
         var t = new TerminalEmulator(new TerminalOptions { Columns = 20, Rows = 3, ScrollbackLines = 100 });
