@@ -33,6 +33,8 @@ internal sealed partial class ScreenWriter
         var m = _m;
         if (m.PendingWrap || m.CharsetGraphics || m.Modes.Insert || m.Modes.LineFeedNewLine) return 0;
         var cols = m.Main.Columns;
+        var row = m.Active.Lines[m.Y];
+        var x = m.X;
         var i = 0;
         while (i < data.Length)
         {
@@ -42,9 +44,8 @@ internal sealed partial class ScreenWriter
                 var rest = data[i..];
                 var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
                 if (n < 0) n = rest.Length;
-                var x = m.X;
-                if (x + n >= cols || !m.Active.Lines[m.Y].TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
-                m.X = x + n;
+                if (x + n >= cols || !row.TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
+                x += n;
                 m.LastPrinted = rest[n - 1];
                 i += n;
             }
@@ -56,12 +57,13 @@ internal sealed partial class ScreenWriter
             }
             else if (b == (byte)'\r')
             {
-                m.X = 0;
+                x = 0;
                 i++;
             }
             else if (b == (byte)'\n')
             {
                 Index();
+                row = m.Active.Lines[m.Y];
                 i++;
             }
             else
@@ -69,6 +71,7 @@ internal sealed partial class ScreenWriter
                 break;
             }
         }
+        m.X = x;
         return i;
     }
 
