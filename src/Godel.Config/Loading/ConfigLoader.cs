@@ -80,6 +80,13 @@ public static class ConfigLoader
 
     private static string? ReadFile(string path, List<ConfigDiagnostic> diagnostics)
     {
+        if (Directory.Exists(path))
+        {
+            // Not silently skipped: the user meant a config file there.
+            diagnostics.Add(new ConfigDiagnostic(ValueOrigin.InFile(path, 0, 0), "cannot read: it is a directory, not a TOML file (move it away or turn it into a file)"));
+            return null;
+        }
+
         try
         {
             return File.Exists(path) ? File.ReadAllText(path) : null;
