@@ -11,7 +11,7 @@ internal sealed class PassThroughEndpoint(ProxyServices services, Forwarder forw
     {
         var name = (string)context.Request.RouteValues["provider"]!;
         var path = context.Request.RouteValues["path"] as string ?? "";
-        if (!services.Providers.TryGet(name, out var provider))
+        if (!services.Providers.TryResolve(name, path, out var provider))
         {
             var shape = path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;
             await ProxyError.NotFound($"unknown provider '{name}': configure it as [proxy.providers.{name}] in godel.toml").WriteAsync(context, shape).ConfigureAwait(false);
