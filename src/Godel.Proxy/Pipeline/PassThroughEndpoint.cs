@@ -7,10 +7,10 @@ namespace Godel.Proxy.Pipeline;
 
 internal sealed class PassThroughEndpoint(ProxyServices services, Forwarder forwarder)
 {
-    public async Task HandleAsync(HttpContext context)
+    /// <param name="name">The `{provider}` segment.</param>
+    /// <param name="path">Everything after it, without a leading slash (`v1/messages`).</param>
+    public async Task HandleAsync(HttpContext context, string name, string path)
     {
-        var name = (string)context.Request.RouteValues["provider"]!;
-        var path = context.Request.RouteValues["path"] as string ?? "";
         if (!services.Providers.TryResolve(name, path, out var provider))
         {
             var shape = path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;

@@ -47,7 +47,7 @@ internal static class AuditSql
         p["$tokens_out"].Value = r.Usage.Output;
         p["$cache_read"].Value = r.Usage.CacheRead;
         p["$cache_write"].Value = r.Usage.CacheWrite;
-        p["$cost_usd"].Value = (double)r.CostUsd;
+        p["$cost_usd"].Value = r.CostUsd is { } cost ? (double)cost : DBNull.Value;
         p["$latency_ms"].Value = r.LatencyMs;
         p["$bytes_in"].Value = r.BytesIn;
         p["$bytes_out"].Value = r.BytesOut;
