@@ -120,7 +120,7 @@ public sealed class ProxyServer : IAsyncDisposable
             Config = config,
             Providers = providers,
             Tokens = new TokenStore(db, time),
-            Audit = new AuditWriter(db, config.Audit.RetentionDays, logger, time),
+            Audit = new AuditWriter(db, config.Audit.RetentionDays, logger, time, options.AuditQueueCapacity),
             Reader = reader,
             Pricing = new PricingTable(config.Pricing),
             Budgets = new BudgetLedger(config.Budgets, time, perAgent, today, total),
