@@ -133,6 +133,7 @@ internal sealed class AuditWriter : IAsyncDisposable
         // Prepared once for the writer's life: re-preparing per batch was a visible share of the writer's CPU.
         using var insert = AuditSql.InsertCommand(connection);
         using var text = AuditSql.TextCommand(connection);
+        var lastId = AuditSql.LastId(connection);
         // A thread of its own may block: waiting here costs no pool thread.
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -145,7 +146,7 @@ internal sealed class AuditWriter : IAsyncDisposable
                 if (item is AuditRecord record) batch.Add(record);
                 else flushes.Add((TaskCompletionSource)item);
             }
-            Write(connection, insert, text, batch);
+            lastId = Write(connection, insert, text, batch, lastId);
             batch.Clear();
             flushes.ForEach(f => f.TrySetResult());
             flushes.Clear();
@@ -156,12 +157,14 @@ internal sealed class AuditWriter : IAsyncDisposable
         }
     }
 
-    private void Write(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch)
+    /// <summary>Writes the batch in one transaction; returns the last id used (unchanged when the batch failed).</summary>
+    private long Write(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch, long lastId)
     {
         if (batch.Count == 0)
         {
-            return;
+            return lastId;
         }
+        var id = lastId;
         try
         {
             using var transaction = connection.BeginTransaction();
@@ -169,17 +172,19 @@ internal sealed class AuditWriter : IAsyncDisposable
             text.Transaction = transaction;
             foreach (var record in batch)
             {
-                var id = AuditSql.Insert(insert, record);
+                AuditSql.Insert(insert, ++id, record);
                 if (record.PromptBody is not null || record.ResponseBody is not null)
                 {
                     AuditSql.InsertText(text, id, TextExtractor.Extract(record.PromptBody), TextExtractor.Extract(record.ResponseBody));
                 }
             }
             transaction.Commit();
+            return id;
         }
         catch (SqliteException e)
         {
             _logger.LogError("proxy audit: could not write {Count} records to {Path}: {Error}", batch.Count, _database.Path, e.Message);
+            return lastId;
         }
     }
 
