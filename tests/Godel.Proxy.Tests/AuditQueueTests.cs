@@ -36,10 +36,11 @@ public sealed class AuditQueueTests
         await proxy.Server.Admin.FlushAuditAsync();
         var stats = proxy.Server.Admin.Stats();
 
-        Assert.True(waited, "no request ever found the audit queue full");
-        Assert.True(unfinished > 0, "every request finished while the writer was stalled: nothing waited");
+        var log = string.Join(" | ", proxy.Logger.Lines.Where(l => !l.Contains("proxy: agent-1", StringComparison.Ordinal)));
+        Assert.True(waited, "no request ever found the audit queue full; log: " + log);
+        Assert.True(unfinished > 0, "every request finished while the writer was stalled: nothing waited; log: " + log);
         Assert.All(results, r => Assert.Equal(200, r.Status));
-        Assert.Equal(requests, stats.Totals.Requests);
+        Assert.True(requests == stats.Totals.Requests, $"{stats.Totals.Requests} of {requests} rows; log: {log}");
         Assert.InRange(stats.AuditQueueFullWaits, 1, requests);
         Assert.Contains(stats.Warnings, w => w.Contains("waited for the audit writer", StringComparison.Ordinal));
     }
@@ -58,6 +59,38 @@ public sealed class AuditQueueTests
         Assert.Equal(20, stats.Totals.Requests);
         Assert.Equal(0, stats.AuditQueueFullWaits);
         Assert.Empty(stats.Warnings);
+    }
+
+    [Fact]
+    public async Task Rows_another_process_wrote_to_the_same_file_are_kept_and_ours_still_land()
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        await proxy.SendAsync(proxy.Post("/proxy/mock/v1/chat/completions", Ask));
+        await proxy.Server.Admin.FlushAuditAsync();
+        // A second writer (another proxy on this store) takes the next ids this writer would use.
+        using (var other = new SqliteConnection($"Data Source={proxy.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var insert = other.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO requests(id, time_ms, agent, provider, status, tokens_in, tokens_out, cache_read, cache_write, latency_ms, bytes_in, bytes_out, fallback, stream)
+                WITH m AS (SELECT max(id) AS top FROM requests), n AS (SELECT 1 AS k UNION ALL SELECT 2)
+                SELECT m.top + n.k, 1, 'other-proxy', 'mock', 200, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM m, n;
+                INSERT INTO request_text(rowid, prompt, response) SELECT max(id), 'other', 'other' FROM requests;
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        await proxy.SendAsync(proxy.Post("/proxy/mock/v1/chat/completions", Ask));
+        await proxy.SendAsync(proxy.Post("/proxy/mock/v1/chat/completions", Ask));
+        await proxy.Server.Admin.FlushAuditAsync();
+        var stats = proxy.Server.Admin.Stats();
+
+        Assert.Equal(5, stats.Totals.Requests);
+        Assert.Equal(3, stats.Agents.Single(a => a.Name == "agent-1").Requests);
+        Assert.Equal(2, stats.Agents.Single(a => a.Name == "other-proxy").Requests);
+        Assert.Equal(3, proxy.Server.Admin.Search("queue").Count);
+        Assert.DoesNotContain(proxy.Logger.Lines, l => l.Contains("could not write", StringComparison.Ordinal));
     }
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)

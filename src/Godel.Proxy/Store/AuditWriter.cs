@@ -21,6 +21,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     public const int DefaultCapacity = 8192;
 
     private const int MaxBatch = 4096;
+    private const int SqliteConstraint = 19;
     private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -157,13 +158,38 @@ internal sealed class AuditWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the batch in one transaction; returns the last id used (unchanged when the batch failed).</summary>
+    /// <summary>
+    /// Writes the batch in one transaction; returns the last id used. Another process writing the same file (a
+    /// second proxy on one store) can take the ids this writer meant to use: then the batch is retried once
+    /// after the current maximum.
+    /// </summary>
     private long Write(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch, long lastId)
     {
         if (batch.Count == 0)
         {
             return lastId;
         }
+        try
+        {
+            return TryWrite(connection, insert, text, batch, lastId);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            lastId = AuditSql.LastId(connection);
+        }
+        try
+        {
+            return TryWrite(connection, insert, text, batch, lastId);
+        }
+        catch (SqliteException e)
+        {
+            _logger.LogError("proxy audit: could not write {Count} records to {Path}: {Error}", batch.Count, _database.Path, e.Message);
+            return lastId;
+        }
+    }
+
+    private static long TryWrite(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch, long lastId)
+    {
         var id = lastId;
         try
         {
@@ -181,10 +207,10 @@ internal sealed class AuditWriter : IAsyncDisposable
             transaction.Commit();
             return id;
         }
-        catch (SqliteException e)
+        finally
         {
-            _logger.LogError("proxy audit: could not write {Count} records to {Path}: {Error}", batch.Count, _database.Path, e.Message);
-            return lastId;
+            insert.Transaction = null;
+            text.Transaction = null;
         }
     }
 
