@@ -9,12 +9,14 @@ public sealed class ProxyAdmin
     private readonly TokenStore _tokens;
     private readonly AuditReader _reader;
     private readonly Func<Task> _flush;
+    private readonly AuditWriter? _writer;
 
-    internal ProxyAdmin(TokenStore tokens, AuditReader reader, Func<Task> flush)
+    internal ProxyAdmin(TokenStore tokens, AuditReader reader, Func<Task> flush, AuditWriter? writer = null)
     {
         _tokens = tokens;
         _reader = reader;
         _flush = flush;
+        _writer = writer;
     }
 
     /// <summary>Admin over a database file directly (the CLI against a local proxy, running or not).</summary>
@@ -32,7 +34,25 @@ public sealed class ProxyAdmin
 
     public IReadOnlyList<TokenInfo> ListTokens() => _tokens.List();
 
-    public ProxyStats Stats(DateTimeOffset? since = null, string? agent = null) => _reader.Stats(since, agent);
+    /// <summary>From the audit log; with a running proxy also its live audit-queue counter.</summary>
+    public ProxyStats Stats(DateTimeOffset? since = null, string? agent = null)
+    {
+        var stats = _reader.Stats(since, agent);
+        if (_writer is not { QueueFullWaits: > 0 and var waits })
+        {
+            return stats;
+        }
+        return stats with
+        {
+            AuditQueueFullWaits = waits,
+            Warnings =
+            [
+                .. stats.Warnings,
+                $"{waits} requests waited for the audit writer (its queue of {AuditWriter.DefaultCapacity} records was full): " +
+                "the log's disk or CPU is slower than the traffic",
+            ],
+        };
+    }
 
     public IReadOnlyList<SearchHit> Search(string text, int limit = 20) => _reader.Search(text, limit);
 

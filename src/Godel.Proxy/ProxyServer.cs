@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using Godel.Config.Model;
 using Godel.Proxy.Admin;
 using Godel.Proxy.Costs;
-using Godel.Proxy.Errors;
 using Godel.Proxy.Limits;
 using Godel.Proxy.Pipeline;
 using Godel.Proxy.Providers;
@@ -30,7 +29,7 @@ public sealed class ProxyServer : IAsyncDisposable
         _app = app;
         _services = services;
         BaseUrl = baseUrl;
-        Admin = new ProxyAdmin(services.Tokens, services.Reader, services.Audit.FlushAsync);
+        Admin = NewAdmin(services);
     }
 
     /// <summary>`http://127.0.0.1:PORT` (no trailing slash); agents get `{BaseUrl}/proxy/...`.</summary>
@@ -121,7 +120,7 @@ public sealed class ProxyServer : IAsyncDisposable
             Config = config,
             Providers = providers,
             Tokens = new TokenStore(db, time),
-            Audit = new AuditWriter(db, config.Audit.RetentionDays, logger, time),
+            Audit = new AuditWriter(db, config.Audit.RetentionDays, logger, time, options.AuditQueueCapacity),
             Reader = reader,
             Pricing = new PricingTable(config.Pricing),
             Budgets = new BudgetLedger(config.Budgets, time, perAgent, today, total),
@@ -143,25 +142,14 @@ public sealed class ProxyServer : IAsyncDisposable
         var forwarder = new Forwarder(services);
         var passThrough = new PassThroughEndpoint(services, forwarder);
         var routed = new RoutedEndpoint(services, forwarder, new RouteTable(services.Config.Routes, services.Providers));
-        var admin = new ProxyAdmin(services.Tokens, services.Reader, services.Audit.FlushAsync);
+        var dispatch = new ProxyDispatch(services, routed, passThrough);
+        // Proxy calls never reach the route matcher: this runs first and answers them; only health and admin
+        // requests continue to routing (UseRouting is explicit so it comes after this, not before).
+        app.Use(next => context => dispatch.TryHandle(context) ?? next(context));
+        app.UseRouting();
         app.MapGet("/health", context => context.Response.WriteAsync("ok"));
-        app.MapPost("/proxy/v1/chat/completions", context => Safely(context, services, routed.HandleAsync));
-        app.Map("/proxy/{provider}/{**path}", context => Safely(context, services, passThrough.HandleAsync));
-        AdminEndpoints.Map(app, services, admin);
+        AdminEndpoints.Map(app, services, NewAdmin(services));
     }
 
-    /// <summary>Last line of defence: an unexpected failure becomes a JSON 500, logged without a stack trace in the reply.</summary>
-    private static async Task Safely(HttpContext context, ProxyServices services, Func<HttpContext, Task> handler)
-    {
-        try
-        {
-            await handler(context).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            services.Logger.LogError("proxy: {Path} failed: {Type}: {Message}", context.Request.Path, e.GetType().Name, e.Message);
-            await new ProxyError(500, "api_error", "internal_error", "the proxy failed to handle this request; see the proxy log")
-                .WriteAsync(context, ErrorShape.OpenAI).ConfigureAwait(false);
-        }
-    }
+    private static ProxyAdmin NewAdmin(ProxyServices services) => new(services.Tokens, services.Reader, services.Audit.FlushAsync, services.Audit);
 }

@@ -30,4 +30,7 @@ public sealed record ProxyServerOptions
     public Func<string, string?>? GetEnvironmentVariable { get; init; }
 
     public TimeProvider? Time { get; init; }
+
+    /// <summary>Records the audit queue holds before requests wait for the writer (tests use a small one).</summary>
+    internal int AuditQueueCapacity { get; init; } = Store.AuditWriter.DefaultCapacity;
 }

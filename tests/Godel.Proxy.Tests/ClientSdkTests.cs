@@ -1,6 +1,7 @@
 // The official `openai` and `@anthropic-ai/sdk` npm packages, and curl, against the proxy.
 using System.Diagnostics;
 using System.Text.Json;
+using Godel.Config.Model;
 using Godel.Proxy.Tests.Support;
 
 namespace Godel.Proxy.Tests;
@@ -88,6 +89,37 @@ public sealed class ClientSdkTests
         Assert.Equal(reply, r[6].GetProperty("value").GetProperty("output_text").GetString());
         Assert.False(r[7].GetProperty("ok").GetBoolean());
         Assert.Equal(401, r[7].GetProperty("status").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Both_sdks_reach_the_native_routes_with_the_embedded_default_config()
+    {
+        var js = NodeClients.Folder();
+        Skip.If(js is null, NodeClients.InstallHint);
+        // The default config names no `anthropic` or `openai` provider, only `mock`: the native routes still answer.
+        await using var proxy = await ProxyHarness.StartAsync(new ProxyConfig());
+        var anthropicUrl = proxy.Server.BaseUrl + "/proxy/anthropic";
+        var openaiUrl = proxy.Server.BaseUrl + "/proxy/openai/v1";
+        var t = proxy.Token;
+
+        var r = await NodeClients.RunAsync(js!,
+            Job("anthropic", "json", anthropicUrl, t, prompt: "native anthropic"),
+            Job("anthropic", "stream", anthropicUrl, t, prompt: "native anthropic"),
+            Job("openai", "json", openaiUrl, t, "gpt-4.1", "native openai"),
+            Job("openai", "stream", openaiUrl, t, "gpt-4.1", "native openai"),
+            Job("openai", "responses", openaiUrl, t, "gpt-5", "native responses"));
+
+        Assert.All(r, x => Assert.True(x.GetProperty("ok").GetBoolean(), x.ToString()));
+        Assert.Equal("mock reply to: native anthropic", r[0].GetProperty("value").GetProperty("content")[0].GetProperty("text").GetString());
+        Assert.Equal("message_stop", r[1].GetProperty("value").EnumerateArray().Last().GetProperty("type").GetString());
+        Assert.Equal("mock reply to: native openai", r[2].GetProperty("value").GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        var streamed = string.Concat(r[3].GetProperty("value").EnumerateArray().Select(c => c.GetProperty("choices")[0].GetProperty("delta"))
+            .Select(d => d.TryGetProperty("content", out var c) ? c.GetString() : ""));
+        Assert.Equal("mock reply to: native openai", streamed);
+        Assert.Equal("mock reply to: native responses", r[4].GetProperty("value").GetProperty("output_text").GetString());
+        await proxy.Server.Admin.FlushAuditAsync();
+        Assert.Equal(5, proxy.Server.Admin.Stats().Totals.Requests);
+        Assert.All(proxy.Server.Admin.Stats().Models, m => Assert.StartsWith("mock/", m.Name, StringComparison.Ordinal));
     }
 
     [SkippableFact]

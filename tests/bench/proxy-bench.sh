@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Proxy benchmark: added latency, throughput, concurrent streams and memory of Godel's proxy, with a direct
 # call to the upstream stub and nginx proxy_pass measured in the same run as anchors.
-# Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: tests/bench/proxy-bench.sh [seconds]
+# Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: tests/bench/proxy-bench.sh [seconds] [rounds]
+# Latency and throughput are measured in ROUNDS interleaved rounds (direct, nginx, godel, godel with pool
+# completions, then again) and the median round is reported, so a burst of load elsewhere hits all alike.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SECS=${1:-10}
+SECS=${1:-5}
+ROUNDS=${2:-3}
 for tool in nginx wrk dotnet; do
   command -v "$tool" >/dev/null || { echo "proxy-bench: $tool not found (apt-get install -y nginx wrk)"; exit 2; }
 done
@@ -60,15 +63,16 @@ HOST_DLL=tests/bench/proxy-host/bin/Release/net10.0/ProxyBenchHost.dll
 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$GODEL" --db "$WORK/proxy.db" > "$WORK/host.out" &
 HOST_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
-read -r _ URL TOKEN < <(grep READY "$WORK/host.out")
+read -r _ URL TOKEN _ < <(grep READY "$WORK/host.out")
 export TOKEN
-# The same proxy with .NET's inline socket completions (an environment switch of the whole process, so it is
-# an option for `godel proxy serve`, not a default): fewer thread hops per request on a busy machine.
+# The host runs as `godel proxy serve` does: inline socket completions (ProxyProcess). The same proxy with the
+# runtime's default (completions hop to the thread pool), as it runs inside the daemon, is the second variant.
 INLINE=$((BASE + 3))
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
 INLINE_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/inline.out" 2>/dev/null && break; sleep 0.1; done
-read -r _ INLINE_BASE INLINE_TOKEN < <(grep READY "$WORK/inline.out")
+read -r _ INLINE_BASE INLINE_TOKEN _ < <(grep READY "$WORK/inline.out")
+POOL_URL="$INLINE_BASE/proxy/stub/v1/chat/completions"
 
 cat > "$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -97,18 +101,35 @@ echo "warm-up…"
 for u in "$DIRECT_URL" "$NGINX_URL" "$GODEL_URL"; do wrk -t2 -c32 -d3s -s "$WORK/post.lua" "$u" > /dev/null; done
 TOKEN=$INLINE_TOKEN wrk -t2 -c32 -d3s -s "$WORK/post.lua" "$INLINE_BASE/proxy/stub/v1/chat/completions" > /dev/null
 
-echo "sequential latency (1 connection, ${SECS}s each)…"
-for name in direct nginx godel; do
-  url_var="${name^^}_URL"; wrk -t1 -c1 -d"${SECS}s" --latency -s "$WORK/post.lua" "${!url_var}" > "$WORK/lat-$name.txt"
+# median of the rounds' values for one figure: med FILE-PATTERN EXTRACTOR
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+run_wrk() { # name url conns file
+  if [ "$1" = pool ]; then TOKEN=$INLINE_TOKEN wrk "${@:5}" -c"$3" -d"${SECS}s" --latency -s "$WORK/post.lua" "$2" > "$4"
+  else wrk "${@:5}" -c"$3" -d"${SECS}s" --latency -s "$WORK/post.lua" "$2" > "$4"; fi
+}
+echo "sequential latency (1 connection, ${SECS}s per target, $ROUNDS interleaved rounds)…"
+for r in $(seq 1 "$ROUNDS"); do
+  for name in direct nginx godel pool; do
+    url_var="${name^^}_URL"; run_wrk "$name" "${!url_var}" 1 "$WORK/lat-$name-$r.txt" -t1
+  done
 done
-TOKEN=$INLINE_TOKEN wrk -t1 -c1 -d"${SECS}s" --latency -s "$WORK/post.lua" "$INLINE_BASE/proxy/stub/v1/chat/completions" > "$WORK/lat-inline.txt"
+echo "throughput (64 connections, ${SECS}s per target, $ROUNDS interleaved rounds)…"
+for r in $(seq 1 "$ROUNDS"); do
+  for name in direct nginx godel pool; do
+    url_var="${name^^}_URL"; n0=$(nginx_ticks); g0=$(ticks "$HOST_PID")
+    run_wrk "$name" "${!url_var}" 64 "$WORK/tput-$name-$r.txt" -t2
+    echo "$(( $(nginx_ticks) - n0 )) $(( $(ticks "$HOST_PID") - g0 )) $(count "$WORK/tput-$name-$r.txt")" > "$WORK/cpu-$name-$r.txt"
+  done
+done
 kill -9 "$INLINE_PID" 2>/dev/null || true; INLINE_PID=""
-echo "throughput (64 connections, ${SECS}s each)…"
-for name in direct nginx godel; do
-  url_var="${name^^}_URL"; n0=$(nginx_ticks); g0=$(ticks "$HOST_PID")
-  wrk -t2 -c64 -d"${SECS}s" --latency -s "$WORK/post.lua" "${!url_var}" > "$WORK/tput-$name.txt"
-  echo "$(( $(nginx_ticks) - n0 )) $(( $(ticks "$HOST_PID") - g0 )) $(count "$WORK/tput-$name.txt")" > "$WORK/cpu-$name.txt"
+# Per target: the median over rounds of p50, p99 and req/s.
+for name in direct nginx godel pool; do
+  for r in $(seq 1 "$ROUNDS"); do pct 50 "$WORK/lat-$name-$r.txt"; done | median > "$WORK/p50-$name"
+  for r in $(seq 1 "$ROUNDS"); do pct 99 "$WORK/lat-$name-$r.txt"; done | median > "$WORK/p99-$name"
+  for r in $(seq 1 "$ROUNDS"); do rps "$WORK/tput-$name-$r.txt"; done | median > "$WORK/rps-$name"
 done
+# CPU per request: the round with the median godel throughput (its CPU counters and the anchors' of that round).
+MID=$(for r in $(seq 1 "$ROUNDS"); do echo "$(rps "$WORK/tput-godel-$r.txt") $r"; done | sort -n | awk '{v[NR] = $2} END {print v[int((NR + 1) / 2)]}')
 echo "500 concurrent streams (mock provider, 10 ms between events)…"
 wrk -t2 -c500 -d"${SECS}s" --latency -s "$WORK/stream.lua" "$URL/proxy/slowmock/v1/chat/completions" > "$WORK/streams.txt"
 
@@ -124,24 +145,24 @@ while [ "$TOTAL" -lt 200000 ]; do
 done
 RSS_END=$(rss_kb)
 
-D50=$(pct 50 "$WORK/lat-direct.txt"); D99=$(pct 99 "$WORK/lat-direct.txt")
-N50=$(pct 50 "$WORK/lat-nginx.txt"); N99=$(pct 99 "$WORK/lat-nginx.txt")
-G50=$(pct 50 "$WORK/lat-godel.txt"); G99=$(pct 99 "$WORK/lat-godel.txt")
-I50=$(pct 50 "$WORK/lat-inline.txt"); I99=$(pct 99 "$WORK/lat-inline.txt")
+D50=$(cat "$WORK/p50-direct"); D99=$(cat "$WORK/p99-direct")
+N50=$(cat "$WORK/p50-nginx"); N99=$(cat "$WORK/p99-nginx")
+G50=$(cat "$WORK/p50-godel"); G99=$(cat "$WORK/p99-godel")
+I50=$(cat "$WORK/p50-pool"); I99=$(cat "$WORK/p99-pool")
 awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99="$G99" -v i50="$I50" -v i99="$I99" \
-    -v dr="$(rps "$WORK/tput-direct.txt")" -v nr="$(rps "$WORK/tput-nginx.txt")" -v gr="$(rps "$WORK/tput-godel.txt")" \
+    -v dr="$(cat "$WORK/rps-direct")" -v nr="$(cat "$WORK/rps-nginx")" -v gr="$(cat "$WORK/rps-godel")" -v pr="$(cat "$WORK/rps-pool")" \
     -v sr="$(rps "$WORK/streams.txt")" -v s50="$(pct 50 "$WORK/streams.txt")" -v s99="$(pct 99 "$WORK/streams.txt")" \
-    -v cd="$(cat "$WORK/cpu-direct.txt")" -v cn="$(cat "$WORK/cpu-nginx.txt")" -v cg="$(cat "$WORK/cpu-godel.txt")" \
+    -v cd="$(cat "$WORK/cpu-direct-$MID.txt")" -v cn="$(cat "$WORK/cpu-nginx-$MID.txt")" -v cg="$(cat "$WORK/cpu-godel-$MID.txt")" \
     -v tck="$(getconf CLK_TCK)" -v r0="$RSS_START" -v r1="$RSS_END" -v total="$TOTAL" 'BEGIN {
-  printf "\n== Godel proxy benchmark (loopback, small non-streaming bodies) ==\n"
+  printf "\n== Godel proxy benchmark (loopback, small non-streaming bodies; medians of interleaved rounds) ==\n"
   printf "sequential latency   p50 µs   p99 µs   added p50 µs  added p99 µs\n"
   printf "direct to stub     %8.0f %8.0f\n", d50, d99
   printf "nginx proxy_pass   %8.0f %8.0f   %10.0f   %10.0f\n", n50, n99, n50 - d50, n99 - d99
   printf "godel proxy        %8.0f %8.0f   %10.0f   %10.0f\n", g50, g99, g50 - d50, g99 - d99
-  printf "godel, inline I/O %8.0f %8.0f   %10.0f   %10.0f   (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n", i50, i99, i50 - d50, i99 - d99
+  printf "godel, pool I/O     %8.0f %8.0f   %10.0f   %10.0f   (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0, as inside the daemon)\n", i50, i99, i50 - d50, i99 - d99
   printf "godel added / nginx added: p50 %.2fx, p99 %.2fx   (target: added p50 <= 500 µs, p99 <= 2000 µs, <= 1.5x nginx)\n", \
     (g50 - d50) / (n50 - d50 > 0 ? n50 - d50 : 1), (g99 - d99) / (n99 - d99 > 0 ? n99 - d99 : 1)
-  printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f   godel/nginx %.2fx   (target >= 5000)\n", dr, nr, gr, gr / nr
+  printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f (godel/nginx %.2fx), godel pool I/O %.0f (%.2fx)   (target >= 5000)\n", dr, nr, gr, gr / nr, pr, pr / nr
   split(cd, D, " "); split(cn, N, " "); split(cg, G, " ")
   stub = D[1] / D[3]; nginxProxy = N[1] / N[3] - stub; godel = G[2] / G[3]
   printf "CPU per request (less sensitive to a busy machine): stub %.1f µs, nginx proxying %.1f µs, godel proxying %.1f µs   godel/nginx %.2fx\n", \
@@ -150,4 +171,4 @@ awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99
   printf "memory: RSS %d KB after warm-up, %d KB after %d more requests: %+.1f%%   (target within +-10%%)\n", r0, r1, total, (r1 - r0) * 100 / r0
 }'
 echo "RSS samples (KB): $SAMPLES"
-echo "errors: direct[$(errors "$WORK/tput-direct.txt")] nginx[$(errors "$WORK/tput-nginx.txt")] godel[$(errors "$WORK/tput-godel.txt")] streams[$(errors "$WORK/streams.txt")]"
+echo "errors: direct[$(cat "$WORK"/tput-direct-*.txt | errors /dev/stdin)] nginx[$(cat "$WORK"/tput-nginx-*.txt | errors /dev/stdin)] godel[$(cat "$WORK"/tput-godel-*.txt "$WORK"/lat-godel-*.txt | errors /dev/stdin)] pool[$(cat "$WORK"/tput-pool-*.txt | errors /dev/stdin)] streams[$(errors "$WORK/streams.txt")]"

@@ -28,6 +28,8 @@ internal static class ProxyReports
             stats.Models.ToList().ForEach(l => text.AppendLine(Line(l)));
         }
         text.AppendLine().Append(CultureInfo.InvariantCulture, $"spent today ${stats.SpentTodayUsd:0.0000}, in total ${stats.SpentTotalUsd:0.0000}").AppendLine();
+        // Unknown costs and audit backpressure: said out loud, never folded silently into the sums.
+        stats.Warnings.ToList().ForEach(w => text.Append("warning: ").AppendLine(w));
         return text.ToString();
     }
 

@@ -6,7 +6,7 @@ namespace Godel.Proxy.Costs;
 
 /// <summary>
 /// Lookup is exact first, then the longest configured prefix, so dated names (`claude-sonnet-4-5-20250929`,
-/// `gpt-4o-mini-2024-07-18`) find their family. Unknown models cost 0 and are still counted in tokens.
+/// `gpt-4o-mini-2024-07-18`) find their family. A model without a price has an unknown (null) cost, never $0.
 /// </summary>
 internal sealed class PricingTable
 {
@@ -79,11 +79,16 @@ internal sealed class PricingTable
         return null;
     }
 
-    public decimal Cost(string? model, TokenUsage usage)
+    /// <summary>USD for <paramref name="usage"/>; 0 when nothing was used; null when tokens were used but the model has no price.</summary>
+    public decimal? Cost(string? model, TokenUsage usage)
     {
-        if (Find(model) is not { } p)
+        if (usage.Input + usage.Output + usage.CacheRead + usage.CacheWrite == 0)
         {
             return 0;
+        }
+        if (Find(model) is not { } p)
+        {
+            return null;
         }
         return (usage.Input * p.InputPerMTok + usage.Output * p.OutputPerMTok
             + usage.CacheRead * p.CacheReadPerMTok + usage.CacheWrite * p.CacheWritePerMTok) / 1_000_000m;

@@ -52,7 +52,7 @@ internal sealed class Forwarder(ProxyServices services)
                 reservation?.Reconcile(0);
                 if (aborted.IsCancellationRequested)
                 {
-                    Record(call, provider.Name, 499, new RelayOutcome { ClientGone = true, Error = "client disconnected" });
+                    await RecordAsync(call, provider.Name, 499, new RelayOutcome { ClientGone = true, Error = "client disconnected" }).ConfigureAwait(false);
                     return;
                 }
                 if (canFallBack) { call.FallbackUsed = true; continue; }
@@ -69,7 +69,7 @@ internal sealed class Forwarder(ProxyServices services)
                 }
                 var outcome = await RelayAsync(call, provider, response).ConfigureAwait(false);
                 reservation?.Reconcile(outcome.Usage.Total);
-                Record(call, provider.Name, outcome.ClientGone ? 499 : (int)response.StatusCode, outcome);
+                await RecordAsync(call, provider.Name, outcome.ClientGone ? 499 : (int)response.StatusCode, outcome).ConfigureAwait(false);
             }
             return;
         }
@@ -156,16 +156,17 @@ internal sealed class Forwarder(ProxyServices services)
     private async Task RefuseAsync(ProxyCall call, string provider, ProxyError error)
     {
         await error.WriteAsync(call.Context, call.Shape).ConfigureAwait(false);
-        Record(call, provider, error.Status, new RelayOutcome { Error = error.Message });
+        await RecordAsync(call, provider, error.Status, new RelayOutcome { Error = error.Message }).ConfigureAwait(false);
     }
 
-    private void Record(ProxyCall call, string provider, int status, RelayOutcome outcome)
+    private ValueTask RecordAsync(ProxyCall call, string provider, int status, RelayOutcome outcome)
     {
         var model = call.Facts.Model;
+        // Null for a model without a price: recorded as unknown (and warned about in stats), never as $0.
         var cost = services.Pricing.Cost(model, outcome.Usage);
-        services.Budgets.Add(call.Who.Agent, cost);
+        services.Budgets.Add(call.Who.Agent, cost ?? 0);
         var latency = Stopwatch.GetElapsedTime(call.Started).TotalMilliseconds;
-        services.Audit.Enqueue(new AuditRecord
+        var record = new AuditRecord
         {
             TimeMs = services.Time.GetUtcNow().ToUnixTimeMilliseconds(),
             Agent = call.Who.Agent,
@@ -183,11 +184,12 @@ internal sealed class Forwarder(ProxyServices services)
             Error = outcome.Error,
             PromptBody = services.StoreText && call.Body.Length > 0 ? call.Body.ToArray() : null,
             ResponseBody = services.StoreText ? outcome.Captured : null,
-        });
+        };
         if (services.Logger.IsEnabled(LogLevel.Debug))
         {
             services.Logger.LogDebug("proxy: {Agent} {Provider} {Model} {Status} {Latency:0.0}ms in={In} out={Out}",
                 call.Who.Agent, provider, model, status, latency, outcome.Usage.TotalInput, outcome.Usage.Output);
         }
+        return services.Audit.EnqueueAsync(record);
     }
 }

@@ -7,11 +7,11 @@ namespace Godel.Proxy.Pipeline;
 
 internal sealed class PassThroughEndpoint(ProxyServices services, Forwarder forwarder)
 {
-    public async Task HandleAsync(HttpContext context)
+    /// <param name="name">The `{provider}` segment.</param>
+    /// <param name="path">Everything after it, without a leading slash (`v1/messages`).</param>
+    public async Task HandleAsync(HttpContext context, string name, string path)
     {
-        var name = (string)context.Request.RouteValues["provider"]!;
-        var path = context.Request.RouteValues["path"] as string ?? "";
-        if (!services.Providers.TryGet(name, out var provider))
+        if (!services.Providers.TryResolve(name, path, out var provider))
         {
             var shape = path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;
             await ProxyError.NotFound($"unknown provider '{name}': configure it as [proxy.providers.{name}] in godel.toml").WriteAsync(context, shape).ConfigureAwait(false);

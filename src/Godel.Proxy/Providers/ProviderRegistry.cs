@@ -10,6 +10,8 @@ internal sealed class ProviderRegistry : IDisposable
 {
     private readonly Dictionary<string, ProviderEntry> _providers;
     private readonly SocketsHttpHandler _handler;
+    private readonly ProviderEntry? _nativeAnthropic;
+    private readonly ProviderEntry? _nativeOpenAI;
 
     public ProviderRegistry(ProxyConfig config, Func<string, string?> getEnv)
     {
@@ -31,9 +33,44 @@ internal sealed class ProviderRegistry : IDisposable
         {
             _providers[name] = Build(name, provider, shared, getEnv);
         }
+        _nativeAnthropic = NativeFallback(ProviderType.Anthropic);
+        _nativeOpenAI = NativeFallback(ProviderType.OpenAI);
     }
 
     public bool TryGet(string name, out ProviderEntry provider) => _providers.TryGetValue(name, out provider!);
+
+    /// <summary>
+    /// The provider for `/proxy/{name}/{path}`: the one named so; failing that, on the native routes only
+    /// (`anthropic` + `v1/messages`, `openai` + `v1/chat/completions` or `v1/responses`), the first configured
+    /// provider of that type, else the first mock (it speaks both formats). So the embedded default config
+    /// (one provider, `mock`) answers the SDKs' standard paths. Any other path stays exact by name.
+    /// </summary>
+    public bool TryResolve(string name, string path, out ProviderEntry provider)
+    {
+        if (_providers.TryGetValue(name, out provider!))
+        {
+            return true;
+        }
+        provider = NativeRoute(name, path) switch
+        {
+            ProviderType.Anthropic => _nativeAnthropic!,
+            ProviderType.OpenAI => _nativeOpenAI!,
+            _ => null!,
+        };
+        return provider is not null;
+    }
+
+    /// <summary>Which provider type a native route asks for, or null when (name, path) is not one.</summary>
+    internal static ProviderType? NativeRoute(string name, string path) => name switch
+    {
+        "anthropic" when path == "v1/messages" => ProviderType.Anthropic,
+        "openai" when path is "v1/chat/completions" or "v1/responses" => ProviderType.OpenAI,
+        _ => null,
+    };
+
+    /// <summary>Dictionary order is configuration order here (built by inserting, never removing).</summary>
+    private ProviderEntry? NativeFallback(ProviderType type) =>
+        _providers.Values.FirstOrDefault(p => p.Type == type) ?? _providers.Values.FirstOrDefault(p => p.IsMock);
 
     public IEnumerable<ProviderEntry> All => _providers.Values;
 

@@ -18,11 +18,40 @@ public sealed class AuditReader(ProxyDatabase database, TimeProvider? time = nul
             "total", requests, agents.Sum(a => a.TokensIn), agents.Sum(a => a.TokensOut), agents.Sum(a => a.CostUsd),
             agents.Sum(a => a.Errors), requests == 0 ? 0 : agents.Sum(a => a.AvgLatencyMs * a.Requests) / requests);
         var (today, total) = Spend(connection);
+        var unpriced = Unpriced(connection, since, agent);
+        var unpricedCount = unpriced.Sum(u => u.Requests);
         return new ProxyStats
         {
             Since = since, Agent = agent, Totals = totals, Agents = agents, Models = models,
             SpentTodayUsd = today, SpentTotalUsd = total,
+            UnpricedRequests = unpricedCount,
+            UnpricedModels = [.. unpriced.Select(u => u.Model)],
+            Warnings = unpricedCount == 0 ? [] :
+            [
+                $"{unpricedCount} requests used models without a price ({string.Join(", ", unpriced.Select(u => u.Model))}): " +
+                "their cost is unknown and not in these sums or in budgets; add [proxy.pricing.\"MODEL\"] to godel.toml",
+            ],
         };
+    }
+
+    /// <summary>`provider/model` pairs with rows whose cost is unknown, and how many rows each.</summary>
+    private static List<(string Model, long Requests)> Unpriced(SqliteConnection connection, DateTimeOffset? since, string? agent)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT provider || '/' || coalesce(model, '?'), count(*) FROM requests
+            WHERE cost_usd IS NULL AND time_ms >= $since AND ($agent IS NULL OR agent = $agent)
+            GROUP BY 1 ORDER BY 2 DESC, 1
+            """;
+        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? 0);
+        command.Parameters.AddWithValue("$agent", (object?)agent ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, long)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+        return list;
     }
 
     /// <summary>Matches of <paramref name="text"/> (every word must occur), best first.</summary>
@@ -60,7 +89,7 @@ public sealed class AuditReader(ProxyDatabase database, TimeProvider? time = nul
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT agent, sum(cost_usd) FROM requests GROUP BY agent";
+        command.CommandText = "SELECT agent, coalesce(sum(cost_usd), 0) FROM requests GROUP BY agent";
         var perAgent = new Dictionary<string, decimal>(StringComparer.Ordinal);
         using (var reader = command.ExecuteReader())
         {
@@ -88,7 +117,7 @@ public sealed class AuditReader(ProxyDatabase database, TimeProvider? time = nul
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {key} AS k, count(*), sum(tokens_in), sum(tokens_out), sum(cost_usd), sum(status >= 400 OR error IS NOT NULL), avg(latency_ms)
+            SELECT {key} AS k, count(*), sum(tokens_in), sum(tokens_out), coalesce(sum(cost_usd), 0), sum(status >= 400 OR error IS NOT NULL), avg(latency_ms)
             FROM requests WHERE time_ms >= $since AND ($agent IS NULL OR agent = $agent)
             GROUP BY k ORDER BY sum(cost_usd) DESC, count(*) DESC
             """;

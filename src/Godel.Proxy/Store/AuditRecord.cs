@@ -13,7 +13,8 @@ internal sealed record AuditRecord
     public string? Model { get; init; }
     public required int Status { get; init; }
     public TokenUsage Usage { get; init; }
-    public decimal CostUsd { get; init; }
+    /// <summary>Null when the model has no price (unknown, not free).</summary>
+    public decimal? CostUsd { get; init; }
     public double LatencyMs { get; init; }
     public long BytesIn { get; init; }
     public long BytesOut { get; init; }

@@ -1,4 +1,4 @@
-// The single audit writer: requests enqueue records and never wait on disk; a background loop writes batches.
+// The single audit writer: requests hand records to a bounded queue; one low-priority thread writes them in batches.
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -7,10 +7,21 @@ namespace Godel.Proxy.Store;
 
 /// <summary>
 /// One writer owns all inserts (SQLite allows one at a time anyway), batching whatever queued up into one
-/// transaction. It also enforces retention, hourly.
+/// transaction, on its own thread at a lower CPU priority so request handling wins the cores under load. It
+/// also enforces retention, hourly.
 /// </summary>
+/// <remarks>
+/// The queue is bounded (<see cref="DefaultCapacity"/> records). When it is full a request waits for room before
+/// it completes (backpressure: the flood slows to the writer's pace) instead of dropping its row or growing
+/// memory; each such wait is counted in <see cref="QueueFullWaits"/>, which `godel proxy stats` shows.
+/// </remarks>
 internal sealed class AuditWriter : IAsyncDisposable
 {
+    /// <summary>About 8 MB of queued records with text at the bench's sizes; far above what LLM traffic queues.</summary>
+    public const int DefaultCapacity = 8192;
+
+    private const int MaxBatch = 4096;
+    private const int SqliteConstraint = 19;
     private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -23,35 +34,98 @@ internal sealed class AuditWriter : IAsyncDisposable
     private readonly int _retentionDays;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly Channel<object> _queue;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastRetention;
+    private long _waits;
 
-    public AuditWriter(ProxyDatabase database, int retentionDays, ILogger logger, TimeProvider time)
+    public AuditWriter(ProxyDatabase database, int retentionDays, ILogger logger, TimeProvider time, int capacity = DefaultCapacity)
     {
         _database = database;
         _retentionDays = retentionDays;
         _logger = logger;
         _time = time;
-        _loop = Task.Run(RunAsync);
+        _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new Thread(Run) { IsBackground = true, Name = "godel-proxy-audit" }.Start();
     }
 
-    public void Enqueue(AuditRecord record) => _queue.Writer.TryWrite(record);
+    /// <summary>Requests that found the queue full and waited for the writer (since start).</summary>
+    public long QueueFullWaits => Interlocked.Read(ref _waits);
+
+    /// <summary>Records (and flush markers) waiting for the writer right now.</summary>
+    public int Queued => _queue.Reader.Count;
+
+    /// <summary>Completes at once unless the queue is full; then when there is room. Never drops the record while running.</summary>
+    public ValueTask EnqueueAsync(AuditRecord record)
+    {
+        if (_queue.Writer.TryWrite(record))
+        {
+            return ValueTask.CompletedTask;
+        }
+        Interlocked.Increment(ref _waits);
+        return WaitForRoomAsync(record);
+    }
 
     /// <summary>Completes once every record enqueued before the call is on disk.</summary>
-    public Task FlushAsync()
+    public async Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
+        try
+        {
+            await _queue.Writer.WriteAsync(done).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return;
+        }
+        await done.Task.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private async ValueTask WaitForRoomAsync(AuditRecord record)
+    {
+        try
+        {
+            // Not the request's token: a client that left still gets its row.
+            await _queue.Writer.WriteAsync(record).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // Shutting down: the writer drained what it could.
+        }
+    }
+
+    private void Run()
+    {
+        WriterThread.LowerPriority();
+        try
+        {
+            Loop();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
+        {
+            _logger.LogError("proxy audit: the writer stopped: {Type}: {Message}", e.GetType().Name, e.Message);
+            // Keep draining so requests waiting for room are never stuck behind a dead writer.
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (_queue.Reader.TryRead(out var item))
+                {
+                    (item as TaskCompletionSource)?.TrySetResult();
+                }
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Loop()
     {
         var batch = new List<AuditRecord>(256);
         var flushes = new List<TaskCompletionSource>();
@@ -60,18 +134,20 @@ internal sealed class AuditWriter : IAsyncDisposable
         // Prepared once for the writer's life: re-preparing per batch was a visible share of the writer's CPU.
         using var insert = AuditSql.InsertCommand(connection);
         using var text = AuditSql.TextCommand(connection);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var lastId = AuditSql.LastId(connection);
+        // A thread of its own may block: waiting here costs no pool thread.
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             if (_queue.Reader.TryPeek(out var first) && first is AuditRecord)
             {
-                await Task.Delay(Coalesce).ConfigureAwait(false);
+                Thread.Sleep(Coalesce);
             }
-            while (batch.Count < 4096 && _queue.Reader.TryRead(out var item))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 if (item is AuditRecord record) batch.Add(record);
                 else flushes.Add((TaskCompletionSource)item);
             }
-            Write(connection, insert, text, batch);
+            lastId = Write(connection, insert, text, batch, lastId);
             batch.Clear();
             flushes.ForEach(f => f.TrySetResult());
             flushes.Clear();
@@ -82,12 +158,39 @@ internal sealed class AuditWriter : IAsyncDisposable
         }
     }
 
-    private void Write(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch)
+    /// <summary>
+    /// Writes the batch in one transaction; returns the last id used. Another process writing the same file (a
+    /// second proxy on one store) can take the ids this writer meant to use: then the batch is retried once
+    /// after the current maximum.
+    /// </summary>
+    private long Write(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch, long lastId)
     {
         if (batch.Count == 0)
         {
-            return;
+            return lastId;
         }
+        try
+        {
+            return TryWrite(connection, insert, text, batch, lastId);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            lastId = AuditSql.LastId(connection);
+        }
+        try
+        {
+            return TryWrite(connection, insert, text, batch, lastId);
+        }
+        catch (SqliteException e)
+        {
+            _logger.LogError("proxy audit: could not write {Count} records to {Path}: {Error}", batch.Count, _database.Path, e.Message);
+            return lastId;
+        }
+    }
+
+    private static long TryWrite(SqliteConnection connection, SqliteCommand insert, SqliteCommand text, List<AuditRecord> batch, long lastId)
+    {
+        var id = lastId;
         try
         {
             using var transaction = connection.BeginTransaction();
@@ -95,17 +198,19 @@ internal sealed class AuditWriter : IAsyncDisposable
             text.Transaction = transaction;
             foreach (var record in batch)
             {
-                var id = AuditSql.Insert(insert, record);
+                AuditSql.Insert(insert, ++id, record);
                 if (record.PromptBody is not null || record.ResponseBody is not null)
                 {
                     AuditSql.InsertText(text, id, TextExtractor.Extract(record.PromptBody), TextExtractor.Extract(record.ResponseBody));
                 }
             }
             transaction.Commit();
+            return id;
         }
-        catch (SqliteException e)
+        finally
         {
-            _logger.LogError("proxy audit: could not write {Count} records to {Path}: {Error}", batch.Count, _database.Path, e.Message);
+            insert.Transaction = null;
+            text.Transaction = null;
         }
     }
 

@@ -9,9 +9,9 @@ namespace Godel.Proxy.Store;
 /// </summary>
 public sealed class ProxyDatabase
 {
-    private const string Schema = """
-        PRAGMA journal_mode=WAL;
-        CREATE TABLE IF NOT EXISTS requests(
+    /// <summary>The `requests` columns; `cost_usd` is NULL when the model has no price (unknown, not free).</summary>
+    private const string RequestsColumns = """
+        (
           id INTEGER PRIMARY KEY,
           time_ms INTEGER NOT NULL,
           agent TEXT NOT NULL,
@@ -23,13 +23,20 @@ public sealed class ProxyDatabase
           tokens_out INTEGER NOT NULL,
           cache_read INTEGER NOT NULL,
           cache_write INTEGER NOT NULL,
-          cost_usd REAL NOT NULL,
+          cost_usd REAL,
           latency_ms REAL NOT NULL,
           bytes_in INTEGER NOT NULL,
           bytes_out INTEGER NOT NULL,
           fallback INTEGER NOT NULL,
           stream INTEGER NOT NULL,
-          error TEXT);
+          error TEXT)
+        """;
+
+    private const string Schema = """
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE IF NOT EXISTS requests
+        """ + RequestsColumns + """
+        ;
         CREATE INDEX IF NOT EXISTS requests_time ON requests(time_ms);
         CREATE INDEX IF NOT EXISTS requests_agent ON requests(agent, time_ms);
         CREATE VIRTUAL TABLE IF NOT EXISTS request_text USING fts5(prompt, response);
@@ -71,7 +78,35 @@ public sealed class ProxyDatabase
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AllowUnknownCost(connection);
         return db;
+    }
+
+    /// <summary>
+    /// Files made before unknown costs were recorded as NULL have `cost_usd REAL NOT NULL`; SQLite cannot relax a
+    /// constraint in place, so the table is copied into the new shape once, rows and ids kept.
+    /// </summary>
+    private static void AllowUnknownCost(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT \"notnull\" FROM pragma_table_info('requests') WHERE name = 'cost_usd'";
+        if (probe.ExecuteScalar() is not long notNull || notNull == 0)
+        {
+            return;
+        }
+        using var transaction = connection.BeginTransaction();
+        using var copy = connection.CreateCommand();
+        copy.Transaction = transaction;
+        copy.CommandText = "CREATE TABLE requests_v2" + RequestsColumns + """
+            ;
+            INSERT INTO requests_v2 SELECT * FROM requests;
+            DROP TABLE requests;
+            ALTER TABLE requests_v2 RENAME TO requests;
+            CREATE INDEX IF NOT EXISTS requests_time ON requests(time_ms);
+            CREATE INDEX IF NOT EXISTS requests_agent ON requests(agent, time_ms);
+            """;
+        copy.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public SqliteConnection Connect()

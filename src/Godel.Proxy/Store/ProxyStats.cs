@@ -17,6 +17,18 @@ public sealed record ProxyStats
 
     public decimal SpentTodayUsd { get; init; }
     public decimal SpentTotalUsd { get; init; }
+
+    /// <summary>Requests (in the selection) that used tokens of a model without a price: their cost is unknown, not in the sums.</summary>
+    public long UnpricedRequests { get; init; }
+
+    /// <summary>The models behind <see cref="UnpricedRequests"/>, as `provider/model`.</summary>
+    public IReadOnlyList<string> UnpricedModels { get; init; } = [];
+
+    /// <summary>Requests that found the audit queue full and waited for the writer since the proxy started (0 offline).</summary>
+    public long AuditQueueFullWaits { get; init; }
+
+    /// <summary>Things the reader of these numbers must know (unknown costs, audit backpressure), one sentence each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>One full-text match in the audit log.</summary>

@@ -26,7 +26,7 @@ public sealed class ProxyHarness : IAsyncDisposable
     public HttpClient Http { get; }
     public string DatabasePath => _dir.File("proxy.db");
 
-    public static async Task<ProxyHarness> StartAsync(ProxyConfig? config = null, IReadOnlyDictionary<string, string>? env = null, bool storeText = true)
+    public static async Task<ProxyHarness> StartAsync(ProxyConfig? config = null, IReadOnlyDictionary<string, string>? env = null, bool storeText = true, int auditQueue = Store.AuditWriter.DefaultCapacity)
     {
         var dir = new TempDir();
         var logger = new CapturingLogger();
@@ -38,6 +38,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             AdminToken = AdminToken,
             StoreText = storeText,
             Logger = logger,
+            AuditQueueCapacity = auditQueue,
             GetEnvironmentVariable = name => env is not null && env.TryGetValue(name, out var v) ? v : null,
         });
         var token = server.Admin.MintAgentToken("agent-1", "godel-abcde");

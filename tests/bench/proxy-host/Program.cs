@@ -2,6 +2,9 @@
 using Godel.Config.Model;
 using Godel.Proxy;
 
+// As `godel proxy serve` runs it (inline socket completions unless the environment says =0).
+var inline = ProxyProcess.PreferInlineSocketCompletions();
+
 var upstream = Arg("--upstream") ?? throw new ArgumentException("--upstream URL is required");
 var listen = Arg("--listen") ?? "127.0.0.1:0";
 var db = Arg("--db") ?? Path.Combine(Path.GetTempPath(), $"godel-proxy-bench-{Environment.ProcessId}.db");
@@ -17,7 +20,7 @@ var config = new ProxyConfig
 };
 await using var server = await ProxyServer.StartAsync(new ProxyServerOptions { Config = config, Listen = listen, DatabasePath = db, StoreText = storeText });
 var token = server.Admin.MintAgentToken("bench", "godel-bench");
-Console.WriteLine($"READY {server.BaseUrl} {token}");
+Console.WriteLine($"READY {server.BaseUrl} {token} inline={(inline ? 1 : 0)}");
 using var stop = new CancellationTokenSource();
 using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
@@ -30,7 +33,10 @@ catch (OperationCanceledException)
 }
 var stats = server.Admin.Stats();
 await server.Admin.FlushAuditAsync();
-Console.WriteLine($"AUDITED {server.Admin.Stats().Totals.Requests} requests ({stats.Totals.Requests} before the final flush)");
+var audited = server.Admin.Stats().Totals.Requests;
+Console.WriteLine($"AUDITED {audited} requests ({stats.Totals.Requests} before the final flush)");
+// Whole-process figures (start-up and admin calls included), for a rough per-request allocation rate.
+Console.WriteLine($"ALLOCATED {GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, audited)} bytes/request, GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
 
 string? Arg(string name)
 {

@@ -1,0 +1,42 @@
+// Process-wide tuning for a process whose job is serving the proxy (`godel proxy serve`, the benchmark host).
+namespace Godel.Proxy;
+
+/// <summary>
+/// .NET dispatches every socket completion from its epoll thread to the thread pool: on a busy 2-core machine
+/// each hop waits for the scheduler, and the hops (two sockets per proxied request) were the largest share of
+/// the proxy's CPU after the audit writer. <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c> runs them on the
+/// epoll thread instead. The runtime reads it only from the environment (no runtimeconfig or AppContext
+/// switch), once, when the first socket is used, so it must be set before that.
+/// </summary>
+public static class ProxyProcess
+{
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>
+    /// Turns inline socket completions on for this process unless the variable is already set (so
+    /// <c>=0</c> opts out). Call first thing in Main of a process dedicated to the proxy, never from a process
+    /// whose socket handlers may block (the daemon's, say): a blocked handler would stall every socket.
+    /// Returns whether inline completions are on.
+    /// </summary>
+    public static bool PreferInlineSocketCompletions()
+    {
+        if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+        }
+        return Environment.GetEnvironmentVariable(InlineCompletionsVariable) == "1";
+    }
+
+    /// <summary>Whether a `godel` command line runs `proxy serve` (global options may come first).</summary>
+    public static bool IsServeCommand(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (args[i] == "proxy" && args[i + 1] == "serve")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
