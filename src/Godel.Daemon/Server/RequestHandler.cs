@@ -24,7 +24,7 @@ internal sealed class RequestHandler(AgentSupervisor agents, DaemonOptions optio
         Notify notify => Done(() => agents.Notify(notify.Name, notify.State)),
         Capture capture => Capture(capture),
         Logs logs => new LogsResult(agents.LogFiles(logs.Name)),
-        Status => new StatusResult(Environment.ProcessId, options.Workspace, Version, startedAt, agents.List()),
+        Status => new StatusResult(Environment.ProcessId, options.Workspace, Version, startedAt, agents.List(), options.Credentials.ProxyUrl),
         Shutdown stop => new ShuttingDown(shutdown(stop.GraceSeconds)),
         Hello => throw new RequestException(ErrorCodes.BadRequest, "the handshake was already done"),
         _ => throw new RequestException(ErrorCodes.BadRequest, $"{message.GetType().Name} is not a request the daemon takes"),
