@@ -30,7 +30,7 @@ internal sealed class RequestHandler(AgentSupervisor agents, DaemonOptions optio
         _ => throw new RequestException(ErrorCodes.BadRequest, $"{message.GetType().Name} is not a request the daemon takes"),
     };
 
-    public Attachment Attach(Attach request, ClientConnection client, uint channel, Action<AgentInfo> queueReply)
+    public Attachment Attach(Attach request, IClientOutbox client, uint channel, Action<AgentInfo> queueReply)
     {
         var agent = agents.Get(request.Name);
         if (request.Columns is < 2 or > 1000 || request.Rows is < 1 or > 1000)
