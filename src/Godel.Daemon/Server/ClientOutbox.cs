@@ -12,7 +12,7 @@ namespace Godel.Daemon.Server;
 /// attachment stays in order; between attachments, each round gives every busy one at most <see cref="Quantum"/>
 /// bytes. A message (reply, state push) first frames all output queued before it, so it never overtakes output.
 /// </summary>
-internal sealed class ClientOutbox : IClientOutbox
+internal sealed class ClientOutbox(ClientOutbox.TrySend? sendNow = null) : IClientOutbox
 {
     /// <summary>Most output one attachment sends per round: what an echo may wait behind per busy agent.</summary>
     public const int Quantum = 16 * 1024;
@@ -20,7 +20,12 @@ internal sealed class ClientOutbox : IClientOutbox
     private readonly object _gate = new();
     private readonly Queue<Outgoing> _ordered = new();
     private readonly Queue<Attachment> _ready = new();
+    private readonly FrameBatch _direct = new();
     private bool _completed;
+    private bool _writerWaiting;
+
+    /// <summary>A send that never blocks: bytes sent, 0 when the socket is full, -1 when it is broken.</summary>
+    public delegate int TrySend(ReadOnlySpan<byte> data);
 
     public void Output(Attachment attachment, ReadOnlySpan<byte> data)
     {
@@ -34,6 +39,11 @@ internal sealed class ClientOutbox : IClientOutbox
             if (attachment.QueuedBytes + data.Length > attachment.BacklogLimit)
             {
                 StallLocked(attachment);
+                return;
+            }
+
+            if (SentDirectlyLocked(attachment, data))
+            {
                 return;
             }
 
@@ -108,7 +118,9 @@ internal sealed class ClientOutbox : IClientOutbox
                     return false;
                 }
 
+                _writerWaiting = true;
                 Monitor.Wait(_gate);
+                _writerWaiting = false;
             }
 
             while (_ordered.TryDequeue(out var item))
@@ -150,6 +162,33 @@ internal sealed class ClientOutbox : IClientOutbox
         {
             attachment.QueuedBytes -= bytes;
         }
+    }
+
+    // The fast path for an idle connection (a keystroke's echo): the session's reader thread sends the frame itself
+    // instead of waking the writer thread, saving a thread hop. Only while the writer waits with nothing queued, so
+    // the two never send at once and nothing is overtaken; a partial send leaves the rest first in line.
+    private bool SentDirectlyLocked(Attachment attachment, ReadOnlySpan<byte> data)
+    {
+        if (sendNow is null || !_writerWaiting || _ordered.Count > 0 || _ready.Count > 0 || data.Length > Quantum)
+        {
+            return false;
+        }
+
+        _direct.Clear();
+        _direct.AddOutput(attachment.Channel, data);
+        var sent = sendNow(_direct.Span);
+        if (sent <= 0)
+        {
+            return false; // full or broken: queue it; the writer finds out which
+        }
+
+        if (sent < _direct.Length)
+        {
+            _ordered.Enqueue(Outgoing.Message(_direct.Span[sent..].ToArray()));
+            Monitor.Pulse(_gate);
+        }
+
+        return true;
     }
 
     // Drops the attachment's backlog; the writer sends a snapshot in its place when it reaches the marker.
