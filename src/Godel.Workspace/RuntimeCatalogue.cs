@@ -73,7 +73,10 @@ public sealed class RuntimeCatalogue
             {
                 Command = "claude",
                 PromptMode = PromptMode.Argument,
-                PromptPatterns = [@"^\s*[│|]\s*>\s", @"Do you want to", @"❯ \d\."],
+                // Seen on Claude Code 2.1.197: idle is the input box (a `❯` line between two rules) with the hint
+                // "? for shortcuts" under it; while working the same box stays but the hint reads "esc to interrupt".
+                // Dialogs (API key, permissions) ask "Do you want to…" with a `❯ 1.` menu.
+                PromptPatterns = [@"\? for shortcuts", @"^❯(?: .*)?$(?![\s\S]*esc to interrupt)", @"Do you want to", @"❯ \d\."],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },

@@ -31,7 +31,7 @@ internal sealed class LocalProxyCredentials : IAgentCredentials, IAsyncDisposabl
         config.Audit.Path is { } path ? Path.GetFullPath(path, workspace) : Path.Combine(workspace, ".godel", "proxy.db");
 
     public IReadOnlyDictionary<string, string> ForAgent(string agentName, string? bead, RuntimeConfig runtime) =>
-        ProxyEnvironment.ForAgent(runtime.ProxyApi, _server.BaseUrl, _server.Admin.MintAgentToken(agentName, bead));
+        AgentProxyEnvironment.For(runtime, _server.BaseUrl, _server.Admin.MintAgentToken(agentName, bead));
 
     public void Revoke(string agentName) => _server.Admin.Revoke(agentName);
 

@@ -37,7 +37,7 @@ internal sealed class RemoteProxyCredentials : IAgentCredentials, IDisposable
     public IReadOnlyDictionary<string, string> ForAgent(string agentName, string? bead, RuntimeConfig runtime)
     {
         var token = _admin is null ? _sharedToken ?? "" : Mint(agentName, bead);
-        return ProxyEnvironment.ForAgent(runtime.ProxyApi, _url, token);
+        return AgentProxyEnvironment.For(runtime, _url, token);
     }
 
     public void Revoke(string agentName)
