@@ -76,7 +76,7 @@ public sealed class RuntimeCatalogue
                 // Seen on Claude Code 2.1.197: idle is the input box (a `❯` line between two rules) with the hint
                 // "? for shortcuts" under it; while working the same box stays but the hint reads "esc to interrupt".
                 // Dialogs (API key, permissions) ask "Do you want to…" with a `❯ 1.` menu.
-                PromptPatterns = [@"\? for shortcuts", @"^❯(?: .*)?$(?![\s\S]*esc to interrupt)", @"Do you want to", @"❯ \d\."],
+                PromptPatterns = [@"\A(?![\s\S]*esc to interrupt)[\s\S]*(?:\? for shortcuts|^❯(?: .*)?$)", @"Do you want to", @"❯ \d\."],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },
@@ -84,7 +84,10 @@ public sealed class RuntimeCatalogue
             {
                 Command = "codex",
                 PromptMode = PromptMode.Argument,
-                PromptPatterns = [@"^\s*›\s", @"Allow command\?", @"\(y/n\)"],
+                // Seen on Codex 0.169.0: idle is "› Ask Codex to do anything" over "? for shortcuts"; first-run screens
+                // (sign-in, folder trust) end in "Press enter to continue" / "enter continue". The busy screen was not
+                // seen (the mock provider cannot answer it yet): "esc to interrupt" is assumed to mark it.
+                PromptPatterns = [@"\A(?![\s\S]*esc to interrupt)[\s\S]*^\s*›\s", @"Allow command\?", @"\(y/n\)", @"[Pp]ress enter to (?:continue|save)|enter continue"],
                 ResumeArgs = ["resume", "--last"],
                 ProxyApi = ProxyApi.OpenAI,
             },
@@ -93,7 +96,10 @@ public sealed class RuntimeCatalogue
                 Command = "gemini",
                 PromptMode = PromptMode.Argument,
                 PromptFlag = "--prompt-interactive",
-                PromptPatterns = [@"^\s*>\s+Type your message", @"Allow execution"],
+                // Seen on Gemini CLI 0.61.0: idle is " >   Type your message or @path/to/file" four lines above the
+                // bottom (two status lines under it); first-run dialogs (folder trust, auth) say "(Use Enter to select)"
+                // or "Press Enter to submit". Busy is assumed to show "esc to cancel" (not seen: no Gemini mock yet).
+                PromptPatterns = [@"\A(?![\s\S]*esc to cancel)[\s\S]*^\s*>\s+Type your message", @"Allow execution", @"\(Use Enter to select\)", @"Press Enter to submit"],
                 ResumeArgs = ["--resume", "latest"],
                 ProxyApi = ProxyApi.Gemini,
             },

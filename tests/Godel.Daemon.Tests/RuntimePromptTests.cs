@@ -43,12 +43,53 @@ public sealed class RuntimePromptTests
           Enter to confirm · Esc to cancel
         """;
 
+    // Codex 0.169.0 idle, and its first-run folder-trust screen.
+    private const string CodexIdle = """
+          >_ OpenAI Codex (v0.169.0)
+             /tmp/rt-run2/ws
+
+        › Ask Codex to do anything
+
+          GPT-6.1-Sol default · /tmp/rt-run2/ws
+          ← for agents · ? for shortcuts                                           ⚠ 1 warning · f2 to view
+        """;
+
+    private const string CodexTrust = """
+          Trust this folder? Codex can read, edit, and run files here, subject to your permission
+        › 1. Trust and continue
+          2. Back to Agent Command Center
+
+          enter continue · esc back
+        """;
+
+    // Gemini CLI 0.61.0 idle: the prompt sits above two status lines.
+    private static readonly string GeminiIdle = $"""
+         Gemini CLI v0.61.0
+                                                                                            ? for shortcuts
+        {Rule}
+         Shift+Tab to accept edits
+        ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄
+         >   Type your message or @path/to/file
+        ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀
+         workspace (/directory)                  branch                  sandbox                     /model
+         /tmp/rt-run2/ws                         master                  no sandbox                    Auto
+        """;
+
+    private const string GeminiAuth = """
+        │     1. Sign in with Google                                                                       │
+        │   ● 2. Use Gemini API Key                                                                        │
+        │   (Use Enter to select)                                                                          │
+        │   Terms of Services and Privacy Notice for Gemini CLI                                            │
+        │   https://geminicli.com/docs/resources/tos-privacy/                                              │
+        ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
+        """;
+
     private static bool Waiting(string runtime, string screen)
     {
         var patterns = RuntimeCatalogue.BuiltIn(_ => null)[runtime].PromptPatterns
             .Select(p => new Regex(p, RegexOptions.Multiline | RegexOptions.CultureInvariant));
         // As Agent.PromptOnScreen sees it: the last three non-blank lines.
-        var tail = string.Join('\n', screen.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).TakeLast(3));
+        var tail = string.Join('\n', screen.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).TakeLast(Agents.Agent.PromptTailLines));
         return patterns.Any(p => p.IsMatch(tail));
     }
 
@@ -64,4 +105,19 @@ public sealed class RuntimePromptTests
 
     [Fact]
     public void Claude_asking_a_question_is_waiting() => Assert.True(Waiting("claude", ClaudeKeyDialog));
+
+    [Fact]
+    public void Codex_idle_and_its_first_run_screens_are_waiting()
+    {
+        Assert.True(Waiting("codex", CodexIdle));
+        Assert.True(Waiting("codex", CodexTrust));
+        Assert.False(Waiting("codex", CodexIdle.Replace("› Ask Codex", "• Working (3s • esc to interrupt)\n› Ask Codex", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Gemini_idle_above_its_status_lines_and_its_dialogs_are_waiting()
+    {
+        Assert.True(Waiting("gemini", GeminiIdle));
+        Assert.True(Waiting("gemini", GeminiAuth));
+    }
 }
