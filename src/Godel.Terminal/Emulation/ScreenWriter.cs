@@ -25,6 +25,19 @@ internal sealed partial class ScreenWriter
     /// <summary>Prints printable ASCII; the hot path writes straight into the row.</summary>
     public void PrintAscii(ReadOnlySpan<byte> text)
     {
+        var m = _m;
+        if (!m.PendingWrap && !m.ShiftOut && !m.G0Graphics && !m.Modes.Insert)
+        {
+            // Streaming output: the text fits before the last column of a compact row.
+            var x = m.X;
+            var end = x + text.Length;
+            if (end < m.Main.Columns && m.Active.Lines[m.Y].TryAppendAscii(x, text, m.Pen.Fg, m.Pen.Bg, m.Pen.Attr))
+            {
+                m.X = end;
+                m.LastPrinted = text[^1];
+                return;
+            }
+        }
         if (_m.CharsetGraphics || _m.Modes.Insert)
         {
             foreach (var b in text) PrintCell(_m.CharsetGraphics ? DecGraphics.Map(b) : b, 1);
@@ -35,20 +48,13 @@ internal sealed partial class ScreenWriter
         while (text.Length > 0)
         {
             if (_m.PendingWrap) Wrap();
-            var cells = Grid.Lines[_m.Y].Cells;
+            var row = Grid.Lines[_m.Y];
             var x = _m.X;
             var n = Math.Min(cols - x, text.Length);
-            if (!_m.Modes.AutoWrap && text.Length > n)
-            {
-                // Without autowrap the excess overwrites the last column: only the final character survives.
-                WriteRun(cells, x, text[..(n - 1)], pen);
-                WriteRun(cells, cols - 1, text[^1..], pen);
-                _m.LastPrinted = text[^1];
-                _m.X = cols - 1;
-                return;
-            }
-            WriteRun(cells, x, text[..n], pen);
-            _m.LastPrinted = text[n - 1];
+            var fits = text.Length == n || _m.Modes.AutoWrap;
+            if (!fits || !row.TryAppendAscii(x, text[..n], pen.Fg, pen.Bg, pen.Attr)) WriteCells(row.Cells, x, text, n, pen, fits);
+            else _m.LastPrinted = text[n - 1];
+            if (!fits) return;
             text = text[n..];
             x += n;
             if (x >= cols)
@@ -61,6 +67,23 @@ internal sealed partial class ScreenWriter
                 _m.X = x;
             }
         }
+    }
+
+    /// <summary>Writes the first <paramref name="n"/> characters into cells; without autowrap (<paramref name="fits"/> false) the excess overwrites the last column.</summary>
+    private void WriteCells(Cell[] cells, int x, ReadOnlySpan<byte> text, int n, Pen pen, bool fits)
+    {
+        if (fits)
+        {
+            WriteRun(cells, x, text[..n], pen);
+            _m.LastPrinted = text[n - 1];
+            return;
+        }
+        // Without autowrap the excess overwrites the last column: only the final character survives.
+        var cols = cells.Length;
+        WriteRun(cells, x, text[..(n - 1)], pen);
+        WriteRun(cells, cols - 1, text[^1..], pen);
+        _m.LastPrinted = text[^1];
+        _m.X = cols - 1;
     }
 
     private static void WriteRun(Cell[] cells, int x, ReadOnlySpan<byte> text, Pen pen)

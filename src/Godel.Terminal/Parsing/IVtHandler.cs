@@ -27,3 +27,13 @@ public interface IVtHandler
 
     void DcsUnhook();
 }
+
+/// <summary>
+/// Optional fast path a handler may offer: a plain SGR (<c>CSI</c> digits and ';' <c>m</c>) handed over
+/// as its parameter bytes before they are parsed. Returning false makes the parser parse and dispatch
+/// it as usual, so the result must be the same either way.
+/// </summary>
+internal interface ISgrFastPath
+{
+    bool TrySgr(ReadOnlySpan<byte> parameters);
+}
