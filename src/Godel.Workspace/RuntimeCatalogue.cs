@@ -107,6 +107,9 @@ public sealed class RuntimeCatalogue
             {
                 Command = "pi",
                 PromptMode = PromptMode.Argument,
+                // Seen on pi 0.73.1: idle is an empty editor (two rules with nothing between) over the cwd and model
+                // lines; busy shows a spinner "(escape to cancel)" / "(escape to interrupt)" above it.
+                PromptPatterns = [@"\A(?![\s\S]*escape to (?:cancel|interrupt))[\s\S]*^─{20,}\n─{20,}$"],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },
@@ -115,6 +118,9 @@ public sealed class RuntimeCatalogue
                 Command = "opencode",
                 PromptMode = PromptMode.Argument,
                 PromptFlag = "--prompt",
+                // Seen on opencode 1.18.33: the footer reads "tab agents  ctrl+p commands" when idle and adds
+                // "esc interrupt" while it works.
+                PromptPatterns = [@"\A(?![\s\S]*esc interrupt)[\s\S]*ctrl\+p commands"],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },

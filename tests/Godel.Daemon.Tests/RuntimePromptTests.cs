@@ -84,6 +84,31 @@ public sealed class RuntimePromptTests
         ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
         """;
 
+    // opencode 1.18.33 idle and working (footer lines).
+    private const string OpencodeIdle = """
+          ┃  Build · Claude Sonnet 4.6 Anthropic
+          ╹▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀
+           /tmp/rt-run3/ws                                                     tab agents  ctrl+p commands
+        """;
+
+    private const string OpencodeBusy = """
+          ┃  Build · Claude Sonnet 4.6 Anthropic
+          ╹▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀
+           ⬝⬝⬝⬝⬝⬝⬝⬝  esc interrupt                                             tab agents  ctrl+p commands
+        """;
+
+    // pi 0.73.1: an empty editor between two rules; retrying/working shows "(escape to …)" above it.
+    private static readonly string PiIdle = $"""
+         Error: Retry failed after 3 attempts: Connection error.
+        {Rule}
+
+        {Rule}
+        /tmp/rt-run3/ws (master)
+        0.0%/1.0M (auto)                                                (anthropic) claude-opus-4-7 • medium
+        """;
+
+    private static readonly string PiBusy = PiIdle.Replace(" Error: Retry failed after 3 attempts: Connection error.", " ⠼ Retrying (2/3) in 4s... (escape to cancel)", StringComparison.Ordinal);
+
     private static bool Waiting(string runtime, string screen)
     {
         var patterns = RuntimeCatalogue.BuiltIn(_ => null)[runtime].PromptPatterns
@@ -119,5 +144,14 @@ public sealed class RuntimePromptTests
     {
         Assert.True(Waiting("gemini", GeminiIdle));
         Assert.True(Waiting("gemini", GeminiAuth));
+    }
+
+    [Fact]
+    public void Opencode_and_pi_idle_are_waiting_and_busy_are_not()
+    {
+        Assert.True(Waiting("opencode", OpencodeIdle));
+        Assert.False(Waiting("opencode", OpencodeBusy));
+        Assert.True(Waiting("pi", PiIdle));
+        Assert.False(Waiting("pi", PiBusy));
     }
 }
