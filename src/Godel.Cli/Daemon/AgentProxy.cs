@@ -1,9 +1,12 @@
 // Chooses how the daemon's agents reach an LLM: the remote proxy from `[proxy] url`, else a local one the daemon hosts.
+using System.Runtime.Versioning;
 using Godel.Config.Model;
 using Godel.Daemon;
 
 namespace Godel.Cli.Daemon;
 
+[SupportedOSPlatform("linux")]
+[SupportedOSPlatform("macos")]
 internal static class AgentProxy
 {
     public static async Task<IAgentCredentials> StartAsync(ProxyConfig config, DaemonConnector where, TextWriter log, CancellationToken cancellationToken)
@@ -13,7 +16,7 @@ internal static class AgentProxy
         {
             if (RemoteProxyCredentials.Weakness(config, getEnv) is { } weakness)
             {
-                await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} warn  proxy: {weakness}").ConfigureAwait(false);
+                await log.WriteLineAsync($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} warn proxy: {weakness}").ConfigureAwait(false);
             }
 
             return new RemoteProxyCredentials(url, getEnv(config.AdminTokenEnv), getEnv(config.TokenEnv));
@@ -25,7 +28,9 @@ internal static class AgentProxy
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
-            throw new CliException($"cannot start the local LLM proxy: {e.Message}");
+            // Agents without a proxy are better than no daemon at all: the user can still reach every agent.
+            await log.WriteLineAsync($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} error cannot start the local LLM proxy ({e.Message}): agents get no proxy variables").ConfigureAwait(false);
+            return new NoAgentCredentials();
         }
     }
 }

@@ -101,6 +101,23 @@ public sealed class AgentProxyTests
     }
 
     [Fact]
+    public async Task A_broken_proxy_store_leaves_agents_without_a_proxy_but_the_daemon_serves_them()
+    {
+        await using var ws = NewWorkspace(ProviderConfig);
+        Directory.CreateDirectory(Path.Combine(ws.Repo, ".godel"));
+        await File.WriteAllTextAsync(Path.Combine(ws.Repo, ".godel", "proxy.db"), "this is not a SQLite database, and it must stay as it is\n");
+
+        await ws.RunOkAsync("agent", "spawn", "--name", "plain");
+        var env = Environ((await ws.AgentAsync("plain")).Pid);
+
+        Assert.False(env.ContainsKey("GODEL_PROXY_URL"));
+        AssertNoSecret(env);
+        Assert.Contains("proxy: none", (await ws.RunOkAsync("daemon", "status")).Out, StringComparison.Ordinal);
+        Assert.Contains("cannot start the local LLM proxy", await File.ReadAllTextAsync(Path.Combine(ws.Repo, ".godel", "daemon", "daemon.log")), StringComparison.Ordinal);
+        Assert.StartsWith("this is not a SQLite database", await File.ReadAllTextAsync(Path.Combine(ws.Repo, ".godel", "proxy.db")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_remote_proxy_from_config_gives_agents_its_url_and_a_token_minted_through_its_admin_api()
     {
         var root = Directory.CreateTempSubdirectory("godel-remote-proxy-");
