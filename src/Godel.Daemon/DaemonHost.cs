@@ -77,6 +77,7 @@ public sealed class DaemonHost : IAsyncDisposable
         File.WriteAllText(Path.Combine(_options.StateDirectory, "daemon.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _tickLoop = Task.Run(TickLoopAsync);
         _log.Info($"daemon {Environment.ProcessId} serving {_options.Workspace} on {address.SocketPath}");
+        _log.Info(_options.Credentials.ProxyUrl is { } proxy ? $"agents' LLM proxy: {proxy}" : "no LLM proxy: agents get no proxy variables");
     }
 
     private async Task TickLoopAsync()

@@ -73,7 +73,10 @@ public sealed class RuntimeCatalogue
             {
                 Command = "claude",
                 PromptMode = PromptMode.Argument,
-                PromptPatterns = [@"^\s*[│|]\s*>\s", @"Do you want to", @"❯ \d\."],
+                // Seen on Claude Code 2.1.197: idle is the input box (a `❯` line between two rules) with the hint
+                // "? for shortcuts" under it; while working the same box stays but the hint reads "esc to interrupt".
+                // Dialogs (API key, permissions) ask "Do you want to…" with a `❯ 1.` menu.
+                PromptPatterns = [@"\A(?![\s\S]*esc to interrupt)[\s\S]*(?:\? for shortcuts|^❯(?: .*)?$)", @"Do you want to", @"❯ \d\."],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },
@@ -81,7 +84,10 @@ public sealed class RuntimeCatalogue
             {
                 Command = "codex",
                 PromptMode = PromptMode.Argument,
-                PromptPatterns = [@"^\s*›\s", @"Allow command\?", @"\(y/n\)"],
+                // Seen on Codex 0.169.0: idle is "› Ask Codex to do anything" over "? for shortcuts"; first-run screens
+                // (sign-in, folder trust) end in "Press enter to continue" / "enter continue". The busy screen was not
+                // seen (the mock provider cannot answer it yet): "esc to interrupt" is assumed to mark it.
+                PromptPatterns = [@"\A(?![\s\S]*esc to interrupt)[\s\S]*^\s*›\s", @"Allow command\?", @"\(y/n\)", @"[Pp]ress enter to (?:continue|save)|enter continue"],
                 ResumeArgs = ["resume", "--last"],
                 ProxyApi = ProxyApi.OpenAI,
             },
@@ -90,7 +96,10 @@ public sealed class RuntimeCatalogue
                 Command = "gemini",
                 PromptMode = PromptMode.Argument,
                 PromptFlag = "--prompt-interactive",
-                PromptPatterns = [@"^\s*>\s+Type your message", @"Allow execution"],
+                // Seen on Gemini CLI 0.61.0: idle is " >   Type your message or @path/to/file" four lines above the
+                // bottom (two status lines under it); first-run dialogs (folder trust, auth) say "(Use Enter to select)"
+                // or "Press Enter to submit". Busy is assumed to show "esc to cancel" (not seen: no Gemini mock yet).
+                PromptPatterns = [@"\A(?![\s\S]*esc to cancel)[\s\S]*^\s*>\s+Type your message", @"Allow execution", @"\(Use Enter to select\)", @"Press Enter to submit"],
                 ResumeArgs = ["--resume", "latest"],
                 ProxyApi = ProxyApi.Gemini,
             },
@@ -98,6 +107,9 @@ public sealed class RuntimeCatalogue
             {
                 Command = "pi",
                 PromptMode = PromptMode.Argument,
+                // Seen on pi 0.73.1: idle is an empty editor (two rules with nothing between) over the cwd and model
+                // lines; busy shows a spinner "(escape to cancel)" / "(escape to interrupt)" above it.
+                PromptPatterns = [@"\A(?![\s\S]*escape to (?:cancel|interrupt))[\s\S]*^─{20,}\n─{20,}$"],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },
@@ -106,6 +118,9 @@ public sealed class RuntimeCatalogue
                 Command = "opencode",
                 PromptMode = PromptMode.Argument,
                 PromptFlag = "--prompt",
+                // Seen on opencode 1.18.33: the footer reads "tab agents  ctrl+p commands" when idle and adds
+                // "esc interrupt" while it works.
+                PromptPatterns = [@"\A(?![\s\S]*esc interrupt)[\s\S]*ctrl\+p commands"],
                 ResumeArgs = ["--continue"],
                 ProxyApi = ProxyApi.Anthropic,
             },

@@ -11,7 +11,7 @@ namespace Godel.Daemon.Tests;
 
 public sealed class LoadTests
 {
-    private static Task<TestDaemon> WithFlood() => TestDaemon.StartAsync(config: c => c with
+    private static Task<TestDaemon> WithFlood(long backlogBytes = 1024 * 1024) => TestDaemon.StartAsync(o => o with { ClientBacklogBytes = backlogBytes }, c => c with
     {
         Runtimes = new Dictionary<string, RuntimeConfig>(c.Runtimes)
         {
@@ -85,7 +85,8 @@ public sealed class LoadTests
     [Fact]
     public async Task A_client_that_stops_reading_gets_a_fresh_snapshot_instead_of_a_backlog()
     {
-        await using var daemon = await WithFlood();
+        // A small limit, so that even a flood slowed down by a loaded machine overruns it while the client sleeps.
+        await using var daemon = await WithFlood(backlogBytes: 64 * 1024);
         await using var good = await daemon.ConnectAsync();
         var flood = await good.SpawnAsync(new SpawnAgent { Runtime = "flood" });
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

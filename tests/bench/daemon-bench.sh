@@ -2,10 +2,14 @@
 # The daemon's figures, each against an anchor run in the same session:
 #  - `cat` of each 64 MiB corpus inside an agent (200x50), fully processed by a real `godel daemon run`
 #    (emulator + raw log; and with one attached client), interleaved with the raw-PTY anchor and tmux, best of ROUNDS;
-#  - keystroke round trip client -> daemon -> PTY -> echo -> client with 8 other agents streaming (and flooding);
+#  - keystroke round trip client -> daemon -> PTY -> echo -> client with 8 other agents streaming (and flooding),
+#    anchored by the same echo on a PTY read directly by the bench under the same load;
 #  - 16 idle agents: daemon CPU over IDLE_SECONDS and memory per agent.
-# usage: tests/bench/daemon-bench.sh [ROUNDS=3] [IDLE_SECONDS=60] [CORPUS_DIR=/tmp/godel-corpus]
+# usage: tests/bench/daemon-bench.sh [latency|cat|idle|all] [ROUNDS=3] [IDLE_SECONDS=60] [CORPUS_DIR=/tmp/godel-corpus]
+#   `tests/bench/daemon-bench.sh latency` prints only the keystroke figures (p50/p99 and anchors), about a minute.
 set -eu
+what=all
+case "${1:-}" in latency|cat|idle|all) what=$1; shift ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench=${GODEL_BENCH_DIR:-$root/../shared/bench}
 [ -d "$bench" ] || bench=/work/shared/bench
@@ -14,12 +18,14 @@ rounds=${1:-3}; idle=${2:-60}; dir=${3:-/tmp/godel-corpus}
 head -c 8192 "$dir/sgr.txt" >"$dir/sgr-8k.txt"
 dotnet build -c Release "$root/src/Godel.Cli" >/dev/null
 dotnet build -c Release "$root/tests/bench/daemon-bench" >/dev/null
-godel="$root/src/Godel.Cli/bin/Release/net10.0/godel"
+godel=${GODEL_BENCH_GODEL:-$root/src/Godel.Cli/bin/Release/net10.0/godel}
 run="$root/tests/bench/daemon-bench/bin/Release/net10.0/DaemonBench"
 rate() { awk '{for (i=1;i<NF;i++) if ($(i+1)=="MB/s") print $i}'; }
 best() { sort -g | tail -1; }
 tmp=$(mktemp -d)
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$rounds"
+trap 'rm -rf "$tmp"' EXIT
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$rounds; $(git -C "$root" rev-parse --short HEAD)"
+if [ "$what" = all ] || [ "$what" = cat ]; then
 for c in plain sgr; do
   f="$dir/$c.txt"
   for _ in $(seq "$rounds"); do
@@ -36,8 +42,13 @@ if t: line += f" | tmux {t:6.1f} MB/s: daemon = {g/t:.2f}x tmux"
 print(line)
 PY
 done
-"$run" "$godel" latency "$dir/sgr-8k.txt" 2000
-"$run" "$godel" latency "$dir/sgr-8k.txt" 1000 flood
-"$run" "$godel" idle "$idle"
+fi
+if [ "$what" = all ] || [ "$what" = latency ]; then
+  echo "load before latency: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$run" "$godel" latency "$dir/sgr-8k.txt" 2000
+  "$run" "$godel" latency "$dir/sgr-8k.txt" 1000 flood
+fi
+if [ "$what" = all ] || [ "$what" = idle ]; then
+  "$run" "$godel" idle "$idle"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -rf "$tmp"

@@ -29,8 +29,11 @@ internal static class DaemonRunner
             Detach(logFile);
         }
 
+        var credentials = await AgentProxy.StartAsync(config.Proxy, where, logWriter, cancellationToken).ConfigureAwait(false);
+        await using var ownsProxy = credentials as IAsyncDisposable ?? NothingToDispose.Instance;
         var options = new DaemonOptions
         {
+            Credentials = credentials,
             Workspace = where.Workspace,
             SocketDirectory = DaemonAddress.SocketDirectoryFor(where.Console.GetEnv),
             Config = config,

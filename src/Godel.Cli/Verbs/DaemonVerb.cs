@@ -73,7 +73,7 @@ internal static class DaemonVerb
             var live = status.Agents.Count(a => a.State is not (AgentState.Exited or AgentState.Lost));
             await console.Out.WriteLineAsync(
                 $"running: pid {status.Pid}, version {status.Version}, up {AgentTable.Duration(DateTimeOffset.UtcNow - status.StartedAt)}, " +
-                $"{live} live agent(s) of {status.Agents.Count}\nworkspace: {status.Workspace}\nsocket: {where.Address.SocketPath}\nlog: {where.LogPath}").ConfigureAwait(false);
+                $"{live} live agent(s) of {status.Agents.Count}\nworkspace: {status.Workspace}\nsocket: {where.Address.SocketPath}\nlog: {where.LogPath}\nproxy: {status.ProxyUrl ?? "none"}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

@@ -10,6 +10,9 @@ namespace Godel.Daemon.Agents;
 internal sealed class Agent : ISessionObserver
 {
     private readonly Action<Agent> _changed;
+    /// <summary>How many of the screen's last non-blank lines prompt patterns see.</summary>
+    public const int PromptTailLines = 8;
+
     private readonly Regex[] _promptPatterns;
 
     public Agent(AgentRecord record, RuntimeConfig runtime, StateDetector detector, Action<Agent> changed)
@@ -45,7 +48,8 @@ internal sealed class Agent : ISessionObserver
             return false;
         }
 
-        var tail = string.Join('\n', Session.LastLines(3));
+        // Eight lines: runtimes draw status lines under their input box (Gemini's prompt is four lines up).
+        var tail = string.Join('\n', Session.LastLines(PromptTailLines));
         return _promptPatterns.Any(p => p.IsMatch(tail));
     }
 

@@ -164,7 +164,7 @@ internal sealed class AgentSupervisor : IDisposable
             ClaudeHooks.Install(record.WorkingDirectory, _options.GodelCommand, _log);
         }
 
-        var env = AgentEnvironment.Build(_options, agent.Runtime, record.Name, record.Bead, _options.Credentials.ForAgent(record.Name, agent.Runtime));
+        var env = AgentEnvironment.Build(_options, agent.Runtime, record.Name, record.Bead, CredentialsFor(record, agent.Runtime));
         IPtyProcess pty;
         try
         {
@@ -180,6 +180,7 @@ internal sealed class AgentSupervisor : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            RevokeTokens(record.Name);
             throw new RequestException(ErrorCodes.SpawnFailed, $"could not start '{command.Program}' for agent '{record.Name}': {e.Message}");
         }
 
@@ -188,6 +189,32 @@ internal sealed class AgentSupervisor : IDisposable
         agent.Record = record with { Pid = pty.ProcessId, StartedAt = _options.Clock.GetUtcNow() };
         agent.Session = new Session(pty, events => _options.CreateEmulator(EmulatorOptions(record.Columns, record.Rows), events), log, agent);
         _ = WatchExitAsync(agent, agent.Session, pty);
+    }
+
+    // A fresh token per run: the previous run's tokens were revoked when it ended.
+    private IReadOnlyDictionary<string, string> CredentialsFor(AgentRecord record, RuntimeConfig runtime)
+    {
+        try
+        {
+            return _options.Credentials.ForAgent(record.Name, record.Bead, runtime);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            throw new RequestException(ErrorCodes.SpawnFailed, $"could not get a proxy token for agent '{record.Name}': {e.Message}");
+        }
+    }
+
+    // Revocation failing must not keep an agent from ending; it is logged so the user can revoke by hand.
+    private void RevokeTokens(string name)
+    {
+        try
+        {
+            _options.Credentials.Revoke(name);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or System.Data.Common.DbException)
+        {
+            _log.Error($"could not revoke the proxy tokens of {name}: {e.Message} (`godel proxy tokens revoke {name}`)");
+        }
     }
 
     private async Task WatchExitAsync(Agent agent, Session session, IPtyProcess pty)
@@ -207,6 +234,8 @@ internal sealed class AgentSupervisor : IDisposable
             agent.Record = agent.Record with { ExitCode = status.ExitCode, ExitSignal = status.Signal };
         }
 
+        // Before the state turns Exited, so a stop or restart waiting for it never races a fresh token.
+        RevokeTokens(agent.Name);
         _log.Info($"agent {agent.Name} (pid {pty.ProcessId}) {status}");
         if (agent.Detector.Exited())
         {
@@ -373,7 +402,7 @@ internal sealed class AgentSupervisor : IDisposable
 
         try
         {
-            _store.Save(new DaemonState { Agents = records });
+            _store.Save(new DaemonState { Agents = records, ProxyUrl = _options.Credentials.ProxyUrl });
         }
         catch (IOException e)
         {
@@ -405,6 +434,7 @@ internal sealed class AgentSupervisor : IDisposable
                 var fresh = _options.CreateEmulator(EmulatorOptions(Math.Max(2, record.Columns), Math.Max(1, record.Rows)), NoEvents.Instance);
                 agent.Session = new Session(ScreenReplay.Replay(RawLog.Files(LogPath(record.Name), _options.Config.Daemon.LogFiles), fresh), agent);
                 _agents[record.Name] = agent;
+                RevokeTokens(record.Name); // none of them runs now: a token left by a crashed daemon must not stay valid
                 _log.Info($"previous agent {record.Name}: {agent.Detector.State.ToString().ToLowerInvariant()}");
             }
         }

@@ -1,4 +1,4 @@
-// The few libc calls the daemon needs: effective uid, peer credentials, setsid, dup2, kill.
+// The few libc calls the daemon needs: effective uid, peer credentials, setsid, dup2, kill, a non-blocking send.
 using System.Runtime.InteropServices;
 
 namespace Godel.Daemon.Native;
@@ -58,6 +58,36 @@ internal static partial class Posix
         }
 
         return (uid, 0);
+    }
+
+    [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
+    private static partial nint Send(nint socket, ReadOnlySpan<byte> buffer, nint length, int flags);
+
+    /// <summary>Sends without ever blocking: the bytes sent, 0 when the socket's buffer is full, -1 when the connection is broken.</summary>
+    public static int TrySend(nint socket, ReadOnlySpan<byte> data)
+    {
+        // MSG_DONTWAIT | MSG_NOSIGNAL on Linux; MSG_DONTWAIT on macOS (where SIGPIPE is ignored by the runtime).
+        var flags = OperatingSystem.IsLinux() ? 0x40 | 0x4000 : 0x80;
+        var wouldBlock = OperatingSystem.IsLinux() ? 11 : 35;
+        while (true)
+        {
+            var sent = Send(socket, data, data.Length, flags);
+            if (sent >= 0)
+            {
+                return (int)sent;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == wouldBlock)
+            {
+                return 0;
+            }
+
+            if (errno != 4 /* EINTR */)
+            {
+                return -1;
+            }
+        }
     }
 
     /// <summary>True when a process with this pid exists (signal 0 probes without sending).</summary>

@@ -31,4 +31,7 @@ public sealed record DaemonState
 {
     public int Version { get; init; } = 1;
     public IReadOnlyList<AgentRecord> Agents { get; init; } = [];
+
+    /// <summary>The LLM proxy the daemon's agents use (its own on 127.0.0.1 in local mode); null = none.</summary>
+    public string? ProxyUrl { get; init; }
 }

@@ -1,7 +1,7 @@
-// One connected client: handshake, a read loop that dispatches requests and keystrokes, and a writer that
-// never makes the PTY reader wait (an unbounded queue whose output is dropped for a snapshot when it grows too long).
+// One connected client: handshake, a reader thread that dispatches requests and keystrokes, and a writer thread
+// that sends the client's outbox. Dedicated threads keep keystrokes and echoes off the thread pool, which
+// flooding sessions and their clients would otherwise saturate.
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Godel.Daemon.Sessions;
 using Godel.Protocol;
 using Godel.Protocol.Framing;
@@ -9,20 +9,26 @@ using Godel.Protocol.Messages;
 
 namespace Godel.Daemon.Server;
 
-internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
+internal sealed class ClientConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly RequestHandler _handler;
     private readonly DaemonLog _log;
-    private readonly Channel<Outgoing> _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private const int SendBufferBytes = 64 * 1024;
+    private readonly ClientOutbox _outbox;
     private readonly Dictionary<uint, Attachment> _attachments = [];
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private uint _nextChannel;
 
     public ClientConnection(Socket socket, RequestHandler handler, DaemonLog log, string peer)
     {
         _socket = socket;
+        // A small kernel buffer: output already handed to the kernel cannot be overtaken by an echo, so keep it short
+        // (a client reading 30 MB/s drains 64 KiB in 2 ms); the outbox holds the rest, where it is fair and droppable.
+        _socket.SendBufferSize = SendBufferBytes;
         _stream = new NetworkStream(socket, ownsSocket: true);
+        _outbox = new ClientOutbox(SendNow);
         _handler = handler;
         _log = log;
         Peer = peer;
@@ -30,29 +36,46 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
 
     public string Peer { get; }
 
+    /// <summary>The outbox sessions queue this client's output into.</summary>
+    public IClientOutbox Outbox => _outbox;
+
     /// <summary>True once the handshake succeeded; only then does the client get pushed messages.</summary>
     public bool Welcomed { get; private set; }
-
-    public void Enqueue(Outgoing item) => _queue.Writer.TryWrite(item);
 
     public void Push(Message message)
     {
         if (Welcomed)
         {
-            Enqueue(Outgoing.Message(FrameEncoder.Message(message)));
+            _outbox.Message(FrameEncoder.Message(message));
         }
     }
 
-    /// <summary>Serves the client until it leaves or breaks the protocol; never throws.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Serves the client on its own reader and writer threads until it leaves or breaks the protocol; never throws.</summary>
+    public Task RunAsync(CancellationToken cancellationToken)
     {
-        var writer = Task.Run(() => WriteLoopAsync(cancellationToken), cancellationToken);
+        var stop = cancellationToken.Register(() => _ = DisposeAsync());
+        var writer = new Thread(WriteLoop) { IsBackground = true, Name = $"client-writer {Peer}" };
+        var reader = new Thread(() =>
+        {
+            ReadLoop();
+            writer.Join();
+            stop.Dispose();
+            _done.TrySetResult();
+        })
+        { IsBackground = true, Name = $"client-reader {Peer}" };
+        writer.Start();
+        reader.Start();
+        return _done.Task;
+    }
+
+    private void ReadLoop()
+    {
         try
         {
-            var reader = new FrameReader(_stream);
-            if (await HandshakeAsync(reader, cancellationToken).ConfigureAwait(false))
+            var reader = new BufferedFrameReader(_stream);
+            if (Handshake(reader))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } frame)
+                while (reader.Read() is { } frame)
                 {
                     Dispatch(frame);
                 }
@@ -61,20 +84,24 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
         catch (ProtocolException e)
         {
             _log.Warn($"client {Peer}: {e.Message}; closing it");
-            Enqueue(Outgoing.Message(FrameEncoder.Message(new Error(ErrorCodes.MalformedFrame, e.Message))));
+            _outbox.Message(FrameEncoder.Message(new Error(ErrorCodes.MalformedFrame, e.Message)));
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A thread of our own: anything escaping would end the daemon, so a failure ends this client only.
+            _log.Error($"client {Peer}: {e}; closing it");
         }
 
         DetachAll();
-        _queue.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        _outbox.Complete();
     }
 
-    private async Task<bool> HandshakeAsync(FrameReader reader, CancellationToken cancellationToken)
+    private bool Handshake(BufferedFrameReader reader)
     {
-        var frame = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var frame = reader.Read();
         if (frame is null)
         {
             return false;
@@ -90,11 +117,11 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
         {
             var text = ProtocolInfo.MismatchMessage(ProtocolInfo.Version, hello.ProtocolVersion);
             _log.Warn($"client {Peer} ({hello.ClientName} {hello.ClientVersion}): {text}");
-            Enqueue(Outgoing.Message(FrameEncoder.Message(new Error(ErrorCodes.VersionMismatch, text) { Id = hello.Id })));
+            _outbox.Message(FrameEncoder.Message(new Error(ErrorCodes.VersionMismatch, text) { Id = hello.Id }));
             return false;
         }
 
-        Enqueue(Outgoing.Message(FrameEncoder.Message(_handler.Welcome() with { Id = hello.Id })));
+        _outbox.Message(FrameEncoder.Message(_handler.Welcome() with { Id = hello.Id }));
         Welcomed = true;
         return true;
     }
@@ -105,7 +132,15 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
         {
             case FrameKind.Message:
                 var message = FrameDecoder.Message(frame.Payload.Span);
-                _ = HandleAsync(message);
+                if (message is Attach or Detach or Resize)
+                {
+                    Reply(message, HandleInline(message)); // on this thread, so they keep their order with keystrokes
+                }
+                else
+                {
+                    _ = Task.Run(() => HandleAsync(message)); // a slow stop or spawn must not hold up keystrokes
+                }
+
                 break;
             case FrameKind.Input:
                 var chunk = FrameDecoder.Terminal(frame.Payload.Span);
@@ -120,19 +155,30 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
         }
     }
 
-    // Requests run concurrently (a slow stop must not hold up keystrokes); attach/detach/resize run inline to keep their order.
+    private Message? HandleInline(Message message)
+    {
+        try
+        {
+            return message switch
+            {
+                Attach attach => AttachInline(attach),
+                Detach detach => DetachInline(detach),
+                Resize resize => ResizeInline(resize),
+                _ => null,
+            };
+        }
+        catch (RequestException e)
+        {
+            return new Error(e.Code, e.Message);
+        }
+    }
+
     private async Task HandleAsync(Message message)
     {
         Message? reply;
         try
         {
-            reply = message switch
-            {
-                Attach attach => AttachInline(attach),
-                Detach detach => DetachInline(detach),
-                Resize resize => ResizeInline(resize),
-                _ => await _handler.HandleAsync(message, this).ConfigureAwait(false),
-            };
+            reply = await _handler.HandleAsync(message, this).ConfigureAwait(false);
         }
         catch (RequestException e)
         {
@@ -144,17 +190,22 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
             reply = new Error(ErrorCodes.Internal, $"the daemon failed handling {message.GetType().Name}: {e.Message} (see the daemon log)");
         }
 
-        if (reply is not null && message.Id != 0)
+        Reply(message, reply);
+    }
+
+    private void Reply(Message request, Message? reply)
+    {
+        if (reply is not null && request.Id != 0)
         {
-            Enqueue(Outgoing.Message(FrameEncoder.Message(reply with { Id = message.Id })));
+            _outbox.Message(FrameEncoder.Message(reply with { Id = request.Id }));
         }
     }
 
     private Message? AttachInline(Attach attach)
     {
         var channel = ++_nextChannel;
-        var attachment = _handler.Attach(attach, this, channel, info =>
-            Enqueue(Outgoing.Message(FrameEncoder.Message(new Attached(attach.Name, channel, info) { Id = attach.Id }))));
+        var attachment = _handler.Attach(attach, _outbox, channel, info =>
+            _outbox.Message(FrameEncoder.Message(new Attached(attach.Name, channel, info) { Id = attach.Id })));
         _attachments[channel] = attachment;
         return null;
     }
@@ -190,31 +241,48 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
         _attachments.Clear();
     }
 
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    // Each round: the ordered items (messages, snapshots), then one quantum of every busy attachment, in one write.
+    private void WriteLoop()
     {
+        var ordered = new List<Outgoing>();
+        var output = new FrameBatch();
+        var batch = new FrameBatch();
         try
         {
-            await foreach (var item in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (_outbox.Take(ordered, output))
             {
-                var frame = Resolve(item);
-                if (frame is not null)
+                foreach (var item in ordered)
                 {
-                    await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                    if (Resolve(item) is { } frame)
+                    {
+                        batch.Add(frame);
+                    }
                 }
+
+                batch.Append(output);
+                _socket.Send(batch.Span);
+                ordered.Clear();
+                output.Clear();
+                batch.Clear();
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             // The client is gone; its read loop ends too.
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log.Error($"client {Peer}: sending failed: {e}; closing it");
+        }
         finally
         {
+            _outbox.Complete();
             _socket.Dispose();
         }
     }
 
-    // What to actually send for a queued item: output of a stalled attachment is dropped, a resync marker becomes a snapshot.
-    private static byte[]? Resolve(Outgoing item)
+    // What to actually send for an ordered item: output of a stalled attachment is dropped, a resync marker becomes a snapshot.
+    private byte[]? Resolve(Outgoing item)
     {
         if (item.Attachment is not { } attachment)
         {
@@ -223,16 +291,48 @@ internal sealed class ClientConnection : IOutgoingQueue, IAsyncDisposable
 
         if (item.Frame is { } output)
         {
-            attachment.Dequeued(output.Length);
+            _outbox.Dequeued(attachment, output.Length - ProtocolInfo.HeaderBytes - 4);
             return attachment.Stalled || attachment.Closed ? null : output;
         }
 
         return attachment.Session.SnapshotFor(attachment);
     }
 
-    public async ValueTask DisposeAsync()
+    // The handle is referenced for the call so a concurrent close cannot hand its fd number to another file meanwhile.
+    private int SendNow(ReadOnlySpan<byte> data)
     {
-        _queue.Writer.TryComplete();
-        await _stream.DisposeAsync().ConfigureAwait(false);
+        var handle = _socket.SafeHandle;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return Native.Posix.TrySend(handle.DangerousGetHandle(), data);
+        }
+        catch (ObjectDisposedException)
+        {
+            return -1;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _outbox.Complete();
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+
+        _stream.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -24,13 +24,13 @@ internal sealed class RequestHandler(AgentSupervisor agents, DaemonOptions optio
         Notify notify => Done(() => agents.Notify(notify.Name, notify.State)),
         Capture capture => Capture(capture),
         Logs logs => new LogsResult(agents.LogFiles(logs.Name)),
-        Status => new StatusResult(Environment.ProcessId, options.Workspace, Version, startedAt, agents.List()),
+        Status => new StatusResult(Environment.ProcessId, options.Workspace, Version, startedAt, agents.List(), options.Credentials.ProxyUrl),
         Shutdown stop => new ShuttingDown(shutdown(stop.GraceSeconds)),
         Hello => throw new RequestException(ErrorCodes.BadRequest, "the handshake was already done"),
         _ => throw new RequestException(ErrorCodes.BadRequest, $"{message.GetType().Name} is not a request the daemon takes"),
     };
 
-    public Attachment Attach(Attach request, ClientConnection client, uint channel, Action<AgentInfo> queueReply)
+    public Attachment Attach(Attach request, IClientOutbox client, uint channel, Action<AgentInfo> queueReply)
     {
         var agent = agents.Get(request.Name);
         if (request.Columns is < 2 or > 1000 || request.Rows is < 1 or > 1000)

@@ -1,57 +1,45 @@
-// One client watching one session: its channel, size, read-only flag, and how far behind it is.
-using Godel.Protocol.Framing;
-
+// One client watching one session: its channel, size, read-only flag, and its share of the client's outbox.
 namespace Godel.Daemon.Sessions;
 
-internal sealed class Attachment(Session session, IOutgoingQueue client, uint channel, int columns, int rows, bool readOnly, long backlogLimit)
+internal sealed class Attachment(Session session, IClientOutbox outbox, uint channel, int columns, int rows, bool readOnly, long backlogLimit)
 {
-    private long _queuedBytes;
-
     public Session Session { get; } = session;
     public uint Channel { get; } = channel;
     public bool ReadOnly { get; } = readOnly;
     public int Columns { get; set; } = columns;
     public int Rows { get; set; } = rows;
 
-    /// <summary>True while the backlog is being dropped until the next snapshot (guarded by the session lock).</summary>
-    public bool Stalled { get; private set; }
+    /// <summary>Output this client may have waiting before it is dropped for a fresh snapshot.</summary>
+    public long BacklogLimit { get; } = backlogLimit;
 
-    public bool Closed { get; set; }
+    /// <summary>Set under the session lock when the client detaches; its queued output is dropped.</summary>
+    public volatile bool Closed;
 
-    /// <summary>Queues output for the client; when the client is too far behind, drops it and asks for a snapshot. Session lock held.</summary>
+    // Owned by the client's outbox and guarded by its lock: output not yet framed, whether the attachment waits in
+    // the outbox's round-robin, whether output is being dropped until the next snapshot, bytes waiting in all.
+    internal ByteQueue Pending { get; } = new();
+    internal bool Queued;
+    internal volatile bool Stalled;
+    internal long QueuedBytes;
+
+    /// <summary>Output for the client. Session lock held, so output order is the emulator's order.</summary>
     public void SendOutput(ReadOnlySpan<byte> data)
     {
-        if (Stalled || Closed)
+        if (!Closed)
         {
-            return;
+            outbox.Output(this, data);
         }
-
-        if (Interlocked.Read(ref _queuedBytes) > backlogLimit)
-        {
-            RequestSnapshot();
-            return;
-        }
-
-        var frame = FrameEncoder.Terminal(FrameKind.Output, Channel, data);
-        Interlocked.Add(ref _queuedBytes, frame.Length);
-        client.Enqueue(Outgoing.Output(frame, this));
     }
 
     /// <summary>Drop whatever is queued and send a fresh snapshot when the writer gets there. Session lock held.</summary>
     public void RequestSnapshot()
     {
-        if (Stalled || Closed)
+        if (!Closed)
         {
-            return;
+            outbox.Resync(this);
         }
-
-        Stalled = true;
-        client.Enqueue(Outgoing.Resync(this));
     }
 
-    /// <summary>The writer took a queued output frame off the queue (sent or dropped).</summary>
-    public void Dequeued(int bytes) => Interlocked.Add(ref _queuedBytes, -bytes);
-
     /// <summary>The writer is about to send a snapshot; from now on output flows again. Session lock held.</summary>
-    public void Resumed() => Stalled = false;
+    public void Resumed() => outbox.Resumed(this);
 }

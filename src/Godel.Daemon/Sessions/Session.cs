@@ -144,7 +144,7 @@ internal sealed class Session : ITerminalEvents, IDisposable
     }
 
     /// <summary>Adds a client; it gets the Attached reply queued by <paramref name="queueReply"/>, then a snapshot, then live output.</summary>
-    public Attachment Attach(IOutgoingQueue client, uint channel, int columns, int rows, bool readOnly, long backlogLimit, Action queueReply)
+    public Attachment Attach(IClientOutbox client, uint channel, int columns, int rows, bool readOnly, long backlogLimit, Action queueReply)
     {
         lock (_gate)
         {
@@ -196,11 +196,16 @@ internal sealed class Session : ITerminalEvents, IDisposable
             return;
         }
 
-        lock (_gate)
+        // Read without the lock first: the PTY reader holds it while feeding the emulator, and a keystroke from the
+        // client that is already active must not wait for that.
+        if (Volatile.Read(ref _active) != attachment)
         {
-            if (_active != attachment)
+            lock (_gate)
             {
-                MakeActive(attachment);
+                if (_active != attachment)
+                {
+                    MakeActive(attachment);
+                }
             }
         }
 

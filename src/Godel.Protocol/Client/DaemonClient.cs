@@ -10,12 +10,12 @@ public sealed class DaemonClient : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<Message>> _pending = new();
     private readonly ConcurrentDictionary<int, ITerminalSink> _sinksByRequest = new();
     private readonly ConcurrentDictionary<uint, ITerminalSink> _sinks = new();
     private readonly CancellationTokenSource _closing = new();
-    private Task _readLoop = Task.CompletedTask;
+    private readonly TaskCompletionSource _readLoop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
     private DaemonClient(Socket socket)
@@ -27,14 +27,14 @@ public sealed class DaemonClient : IAsyncDisposable
     /// <summary>The daemon's answer to the handshake.</summary>
     public Welcome Welcome { get; private set; } = null!;
 
-    /// <summary>Messages the daemon pushes (id 0), e.g. <see cref="AgentStateChanged"/>. Raised on the read loop.</summary>
+    /// <summary>Messages the daemon pushes (id 0), e.g. <see cref="AgentStateChanged"/>. Raised on the reader thread.</summary>
     public event Action<Message>? Pushed;
 
     /// <summary>Raised once when the connection ends, with the reason (null = closed cleanly).</summary>
     public event Action<Exception?>? Closed;
 
     /// <summary>Completes when the connection has ended.</summary>
-    public Task Completion => _readLoop;
+    public Task Completion => _readLoop.Task;
 
     /// <summary>Connects and performs the handshake. Throws <see cref="DaemonErrorException"/> on a version mismatch.</summary>
     public static async Task<DaemonClient> ConnectAsync(string socketPath, string clientName, CancellationToken cancellationToken = default)
@@ -78,7 +78,9 @@ public sealed class DaemonClient : IAsyncDisposable
             Error e => throw new DaemonErrorException(e.Code, e.Message),
             _ => throw new ProtocolException("the daemon did not answer the handshake with a welcome"),
         };
-        _readLoop = Task.Run(() => ReadLoopAsync(reader));
+        // A dedicated thread, not the thread pool: an echo must not queue behind other work in a busy process.
+        // The handshake reader read exactly one frame, so nothing is lost switching to a buffered reader.
+        new Thread(() => ReadLoop(new BufferedFrameReader(_stream))) { IsBackground = true, Name = "daemon-client-reader" }.Start();
     }
 
     /// <summary>Sends a request and waits for its reply; an <see cref="Error"/> reply throws <see cref="DaemonErrorException"/>.</summary>
@@ -108,7 +110,7 @@ public sealed class DaemonClient : IAsyncDisposable
         };
     }
 
-    /// <summary>Types bytes into an attached channel (fire and forget, ordered).</summary>
+    /// <summary>Types bytes into an attached channel (fire and forget, ordered; sent before this returns).</summary>
     public Task SendInputAsync(uint channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
         WriteFrameAsync(FrameEncoder.Terminal(FrameKind.Input, channel, data.Span), cancellationToken);
 
@@ -145,35 +147,44 @@ public sealed class DaemonClient : IAsyncDisposable
         }
     }
 
-    private async Task WriteFrameAsync(byte[] frame, CancellationToken cancellationToken)
+    // A synchronous send on the caller's thread: frames are small and the daemon always reads, so this does not
+    // block in practice, and a keystroke goes out without waiting for a scheduler.
+    private Task WriteFrameAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            lock (_writeLock)
+            {
+                _socket.Send(frame);
+            }
         }
-        finally
+        catch (SocketException e)
         {
-            _writeLock.Release();
+            return Task.FromException(new IOException("the connection to the daemon closed", e));
         }
+        catch (ObjectDisposedException e)
+        {
+            return Task.FromException(new IOException("the connection to the daemon closed", e));
+        }
+
+        return Task.CompletedTask;
     }
 
-    private async Task ReadLoopAsync(FrameReader reader)
+    private void ReadLoop(BufferedFrameReader reader)
     {
         Exception? reason = null;
         try
         {
-            while (await reader.ReadAsync(_closing.Token).ConfigureAwait(false) is { } frame)
+            while (reader.Read() is { } frame)
             {
                 Dispatch(frame);
             }
         }
-        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-        }
-        catch (Exception e) when (e is IOException or SocketException or ProtocolException or ObjectDisposedException)
-        {
-            reason = e;
+            // A thread of our own: anything escaping would end the process, so every failure just ends the connection.
+            reason = _closing.IsCancellationRequested ? null : e;
         }
 
         var closed = new IOException("the connection to the daemon closed", reason);
@@ -183,6 +194,7 @@ public sealed class DaemonClient : IAsyncDisposable
         }
 
         Closed?.Invoke(reason);
+        _readLoop.TrySetResult();
     }
 
     private void Dispatch(Frame frame)
@@ -245,15 +257,15 @@ public sealed class DaemonClient : IAsyncDisposable
         }
 
         await _stream.DisposeAsync().ConfigureAwait(false);
-        try
+        if (Welcome is null)
         {
-            await _readLoop.ConfigureAwait(false);
+            _readLoop.TrySetResult(); // the handshake failed: the reader thread never started
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        else
         {
+            await _readLoop.Task.ConfigureAwait(false);
         }
 
         _closing.Dispose();
-        _writeLock.Dispose();
     }
 }

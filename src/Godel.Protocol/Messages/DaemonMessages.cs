@@ -3,7 +3,7 @@ namespace Godel.Protocol.Messages;
 
 public sealed record Status : Message;
 
-public sealed record StatusResult(int Pid, string Workspace, string Version, DateTimeOffset StartedAt, IReadOnlyList<AgentInfo> Agents) : Message;
+public sealed record StatusResult(int Pid, string Workspace, string Version, DateTimeOffset StartedAt, IReadOnlyList<AgentInfo> Agents, string? ProxyUrl = null) : Message;
 
 /// <summary>Stop the daemon: end every agent gracefully (within <see cref="GraceSeconds"/>, or the configured grace), then exit.</summary>
 public sealed record Shutdown(int? GraceSeconds = null) : Message;

@@ -51,13 +51,28 @@ async Task Latency(string chunk, int samples, bool flood)
     await Task.Delay(500);
     var before = streams.Sum(s => s.Bytes);
     var watch = Stopwatch.StartNew();
+    var times = await RoundTrips(samples, echo, key => client.SendInputAsync(attached.Channel, new[] { key }));
+    var streamed = (streams.Sum(s => s.Bytes) - before) / watch.Elapsed.TotalSeconds / 1e6;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"latency ({(flood ? "8 agents flooding" : "8 agents streaming")} {streamed:0.0} MB/s to the client): {Percentiles(times)}"));
+
+    // The anchor, under the same load: the same echo on a PTY this process reads itself (no daemon, no socket).
+    using var raw = PtyEcho.Start();
+    await Task.Delay(500);
+    var rawTimes = await RoundTrips(samples, raw.Sink, key => { raw.Write(key); return Task.CompletedTask; });
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  anchor: raw PTY echo, same load: {Percentiles(rawTimes)}; daemon adds p50 {Median(times) - Median(rawTimes):0.000} ms"));
+}
+
+static async Task<List<double>> RoundTrips(int samples, EchoSink echo, Func<byte, Task> send)
+{
     var times = new List<double>(samples);
     for (var i = 0; i < samples + 100; i++)
     {
         var key = (byte)('a' + (i % 26));
         echo.Expect(key);
         var t0 = Stopwatch.GetTimestamp();
-        await client.SendInputAsync(attached.Channel, new[] { key });
+        await send(key);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await echo.WaitAsync(timeout.Token);
         if (i >= 100)
@@ -68,11 +83,14 @@ async Task Latency(string chunk, int samples, bool flood)
         await Task.Delay(2);
     }
 
-    var streamed = (streams.Sum(s => s.Bytes) - before) / watch.Elapsed.TotalSeconds / 1e6;
     times.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"latency ({(flood ? "8 agents flooding" : "8 agents streaming")} {streamed:0.0} MB/s to the client): p50 {times[times.Count / 2]:0.000} ms, p99 {times[(int)(times.Count * 0.99)]:0.000} ms, max {times[^1]:0.000} ms over {times.Count} keys"));
+    return times;
 }
+
+static double Median(List<double> sorted) => sorted[sorted.Count / 2];
+
+static string Percentiles(List<double> sorted) => string.Create(CultureInfo.InvariantCulture,
+    $"p50 {Median(sorted):0.000} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:0.000} ms, max {sorted[^1]:0.000} ms over {sorted.Count} keys");
 
 // `cat FILE` inside an agent at 200x50; done when the daemon has drained the output and pushed the exit.
 async Task Cat(string file, bool attachedClient)

@@ -39,3 +39,46 @@ internal sealed class EchoSink : ITerminalSink
         }
     }
 }
+
+/// <summary>`cat` on a PTY read by a thread of this process: the floor a keystroke round trip cannot beat.</summary>
+internal sealed class PtyEcho : IDisposable
+{
+    private readonly Godel.Pty.IPtyProcess _pty;
+
+    private PtyEcho(Godel.Pty.IPtyProcess pty)
+    {
+        _pty = pty;
+        new Thread(ReadLoop) { IsBackground = true, Name = "raw-pty-echo" }.Start();
+    }
+
+    public EchoSink Sink { get; } = new();
+
+    public static PtyEcho Start() => new(Godel.Pty.PtyProcess.Spawn(new Godel.Pty.PtySpawnOptions
+    {
+        Program = "/bin/sh",
+        Args = ["-c", "stty raw -echo; exec cat"],
+    }));
+
+    public void Write(byte key) => _pty.Write([key]);
+
+    private void ReadLoop()
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            int n;
+            while ((n = _pty.Output.Read(buffer)) > 0)
+            {
+                Sink.OnOutput(buffer.AsSpan(0, n));
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose() => _pty.Dispose();
+}
