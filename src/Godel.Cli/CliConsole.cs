@@ -1,4 +1,4 @@
-// The console a verb writes to: real stdio in the executable, string writers in tests.
+// The console a verb reads and writes: real stdio in the executable, string readers and writers in tests.
 namespace Godel.Cli;
 
 /// <summary>Where a verb reads and writes. Tests pass their own to run verbs in-process.</summary>
@@ -6,6 +6,12 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
 {
     /// <summary>True when Out is an interactive terminal (colour, tables sized to the window).</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>Where a verb reads answers from (`bead edit`'s "edit again?"); nothing unless given.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when <see cref="In"/> is a person at a terminal, so a prompt can be answered rather than hang.</summary>
+    public bool IsInputTerminal { get; init; }
 
     public static CliConsole System => new(
         Console.Out,
@@ -16,7 +22,23 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal))
     {
         IsTerminal = !Console.IsOutputRedirected,
+        In = new StandardInput(),
+        IsInputTerminal = !Console.IsInputRedirected,
     };
 
     public string? GetEnv(string name) => Environment.TryGetValue(name, out var v) ? v : null;
+
+    // Console.In sets up the terminal reader when first touched; only a verb that really reads should pay for it.
+    private sealed class StandardInput : TextReader
+    {
+        public override int Peek() => Console.In.Peek();
+
+        public override int Read() => Console.In.Read();
+
+        public override int Read(char[] buffer, int index, int count) => Console.In.Read(buffer, index, count);
+
+        public override string? ReadLine() => Console.In.ReadLine();
+
+        public override string ReadToEnd() => Console.In.ReadToEnd();
+    }
 }

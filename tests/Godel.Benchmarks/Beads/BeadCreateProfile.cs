@@ -57,8 +57,12 @@ internal static class BeadCreateProfile
         Report("  zlib stored → file", count, () => Deflate(sink, bytes, CompressionLevel.NoCompression));
         Report("  plain write → file", count, () => File.WriteAllBytes(sink, bytes));
         var i = 0;
+        objects.WriteTree(raw);
+        Report("  LooseObjectWriter.WriteTree (object exists: serialize + SHA-1)", count, () => objects.WriteTree(raw));
+        var deflated = objects.PiecesDeflated;
         Report("  LooseObjectWriter.WriteTree (one new entry each time)", count, () =>
             objects.WriteTree(Spliced(raw, i++)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    pieces deflated per write: {(objects.PiecesDeflated - deflated) / (double)count:F2}"));
         Report("  same, whole-tree zlib (the previous way)", count, () =>
             objects.Write("tree", Spliced(raw, i++).Serialize()));
         Report("  libgit2 ref read + CAS move", count, () =>
