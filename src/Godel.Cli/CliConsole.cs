@@ -13,6 +13,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
     /// <summary>True when <see cref="In"/> is a person at a terminal, so a prompt can be answered rather than hang.</summary>
     public bool IsInputTerminal { get; init; }
 
+    /// <summary>The byte stream under <see cref="Out"/> when Out is the process's stdout. The console writer flushes
+    /// every 256 characters (a write call each); 3 MB of `bead list --json` goes here in one write instead.</summary>
+    public Stream? RawOut { get; init; }
+
     public static CliConsole System => new(
         Console.Out,
         Console.Error,
@@ -24,7 +28,22 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
         IsTerminal = !Console.IsOutputRedirected,
         In = new StandardInput(),
         IsInputTerminal = !Console.IsInputRedirected,
+        RawOut = Console.OpenStandardOutput(),
     };
+
+    /// <summary>Writes a large UTF-8 text and a newline to Out: in one write to stdout when there is one.</summary>
+    public void WriteLineUtf8(ReadOnlySpan<byte> text)
+    {
+        if (RawOut is null)
+        {
+            Out.WriteLine(global::System.Text.Encoding.UTF8.GetString(text));
+            return;
+        }
+        Out.Flush(); // whatever went through Out before comes first
+        RawOut.Write(text);
+        RawOut.Write("\n"u8);
+        RawOut.Flush();
+    }
 
     public string? GetEnv(string name) => Environment.TryGetValue(name, out var v) ? v : null;
 

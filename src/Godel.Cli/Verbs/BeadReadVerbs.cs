@@ -22,7 +22,7 @@ internal static class BeadReadVerbs
         {
             status, type, agent, label, convoy, all, json,
         };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var wantStatus = p.GetValue(status) is { } s ? BeadCli.ParseStatus(s) : (BeadStatus?)null;
             var wantType = p.GetValue(type) is { } t ? BeadCli.ParseType(t) : (BeadType?)null;
@@ -51,7 +51,7 @@ internal static class BeadReadVerbs
     {
         var json = JsonOption();
         var command = new Command("ready", "Beads ready to start: open, no open blockers, by priority then age.") { json };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
             BeadCli.WarnProblems(console, view);
@@ -87,7 +87,14 @@ internal static class BeadReadVerbs
 
     private static void Print(CliConsole console, List<Bead> beads, StoreView view, bool json)
     {
-        if (json) console.Out.WriteLine(BeadListWriter.ToJson(beads));
-        else BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
+        if (json)
+        {
+            console.WriteLineUtf8(BeadListWriter.ToUtf8(beads).WrittenSpan);
+            return;
+        }
+        // Rendered whole, then written at once: a 10k-row table line by line is 10k writes to the terminal.
+        using var table = new StringWriter();
+        BeadFormat.BeadTable(table, beads, view, console.IsTerminal);
+        console.WriteLineUtf8(System.Text.Encoding.UTF8.GetBytes(table.ToString().TrimEnd('\n')));
     }
 }
