@@ -21,9 +21,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
         Console.Out,
         Console.Error,
         Directory.GetCurrentDirectory(),
-        global::System.Environment.GetEnvironmentVariables()
-            .Cast<global::System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal))
+        ProcessEnvironment())
     {
         IsTerminal = !Console.IsOutputRedirected,
         In = new StandardInput(),
@@ -43,6 +41,15 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
         RawOut.Write(text);
         RawOut.Write("\n"u8);
         RawOut.Flush();
+    }
+
+    // A plain loop: LINQ over DictionaryEntry (a struct) is compiled at run time, a few ms of every start-up.
+    private static Dictionary<string, string?> ProcessEnvironment()
+    {
+        var all = global::System.Environment.GetEnvironmentVariables();
+        var copy = new Dictionary<string, string?>(all.Count, StringComparer.Ordinal);
+        foreach (global::System.Collections.DictionaryEntry e in all) copy[(string)e.Key] = (string?)e.Value;
+        return copy;
     }
 
     public string? GetEnv(string name) => Environment.TryGetValue(name, out var v) ? v : null;

@@ -24,10 +24,23 @@ internal static class BeadCli
     {
         var paths = GitPaths.Discover(console.WorkingDirectory);
         var root = Path.GetFileName(paths.GodelDir) == ".godel" ? Path.GetDirectoryName(paths.GodelDir) : null;
-        var sources = ConfigSources.Discover(root, console.Environment, [], console.WorkingDirectory);
-        if (sources.Overrides.Count > 0 || File.Exists(sources.UserConfigPath) || File.Exists(sources.RepoConfigPath))
-            ConfigLoader.Load(sources).GetValidOrThrow();
+        var userDir = ConfigSources.UserConfigDirectory(console.Environment);
+        if (HasOverride(console)
+            || (userDir is not null && File.Exists(Path.Combine(userDir, "config.toml")))
+            || (root is not null && File.Exists(Path.Combine(root, ConfigSources.RepoFileName))))
+        {
+            ConfigLoader.Load(ConfigSources.Discover(root, console.Environment, [], console.WorkingDirectory)).GetValidOrThrow();
+        }
         return BeadStore.Open(console.WorkingDirectory, new BeadStoreOptions { Actor = console.GetEnv("GODEL_ACTOR") });
+    }
+
+    private static bool HasOverride(CliConsole console)
+    {
+        foreach (var name in console.Environment.Keys)
+        {
+            if (name.StartsWith(ConfigOverride.EnvironmentPrefix, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>Runs a verb body: store errors become one clear line and the right exit code, never a stack trace.</summary>

@@ -274,6 +274,23 @@ public sealed class BeadVerbTests : IDisposable
     private static int Count(string text) => int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public void Reading_verbs_still_refuse_an_invalid_config()
+    {
+        Create("Listed");
+        Assert.Equal(0, _repo.Run("bead", "list").ExitCode);
+        File.WriteAllText(Path.Combine(_repo.Dir, "godel.toml"), "[workspace\nbead_prefix = 1\n");
+        var r = _repo.Run("bead", "list", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("godel.toml", r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+        File.Delete(Path.Combine(_repo.Dir, "godel.toml"));
+
+        var env = _repo.RunWith(new Dictionary<string, string?>(StringComparer.Ordinal) { ["GODEL__NO_SUCH__KEY"] = "1" }, "bead", "ready");
+        Assert.Equal(2, env.ExitCode);
+        Assert.Contains("GODEL__NO_SUCH__KEY", env.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Edit_repairs_a_broken_file()
     {
         var id = Create("to repair");
