@@ -52,6 +52,9 @@ public sealed class TerminalEmulator : ITerminalEmulator
 
     public void Feed(ReadOnlySpan<byte> data) => _parser.Feed(data);
 
+    /// <summary>For tests: everything through the general parser path (no streaming or SGR memo shortcuts).</summary>
+    internal void DisableFastPaths() => _parser.DisableFastPaths();
+
     public void Resize(int columns, int rows) => _writer.Resize(columns, rows);
 
     public byte[] Snapshot() => SnapshotWriter.Write(_model);

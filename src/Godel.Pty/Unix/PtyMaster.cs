@@ -35,14 +35,9 @@ internal sealed unsafe class PtyMaster(FdHandle master, WakePipe closed)
             {
                 while (true)
                 {
-                    var n = Libc.read(master.Fd, p, (nuint)buffer.Length);
-                    if (n >= 0)
-                        return (int)n;
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == UnixConstants.EIntr)
-                        continue;
-                    if (errno != _eAgain)
-                        return 0; // EIO: the child side is gone; anything else also ends the stream.
+                    var n = ReadOnce(p, buffer.Length);
+                    if (n != -1)
+                        return n;
                     var wait = Wait(UnixConstants.PollIn, interrupt);
                     if (wait == PtyWait.Closed)
                         return 0;
@@ -66,21 +61,27 @@ internal sealed unsafe class PtyMaster(FdHandle master, WakePipe closed)
         {
             fixed (byte* p = buffer)
             {
-                while (true)
-                {
-                    var n = Libc.read(master.Fd, p, (nuint)buffer.Length);
-                    if (n >= 0)
-                        return (int)n;
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == UnixConstants.EIntr)
-                        continue;
-                    return errno == _eAgain ? -1 : 0;
-                }
+                return ReadOnce(p, buffer.Length);
             }
         }
         finally
         {
             master.Release();
+        }
+    }
+
+    /// <summary>One read while the caller holds the master: bytes, 0 at end of output (EIO or any other error), -1 for EAGAIN.</summary>
+    private int ReadOnce(byte* p, int length)
+    {
+        while (true)
+        {
+            var n = Libc.read(master.Fd, p, (nuint)length);
+            if (n >= 0)
+                return (int)n;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == UnixConstants.EIntr)
+                continue;
+            return errno == _eAgain ? -1 : 0; // EIO: the child side is gone; anything else also ends the stream.
         }
     }
 

@@ -22,9 +22,95 @@ internal sealed partial class ScreenWriter
 
     private int RowCount => _m.Main.Rows;
 
+    /// <summary>
+    /// The shape of nearly all streaming output, in one loop: printable ASCII appended to a compact row
+    /// before its last column, plain SGR sequences the memo knows, CR and LF. Returns how many bytes it
+    /// handled; it stops at the first byte it does not (anything else, or text that would reach the last
+    /// column) and leaves that to the general path, so the result is the same as feeding them one by one.
+    /// </summary>
+    public int Stream(ReadOnlySpan<byte> data, SgrMemo memo)
+    {
+        var m = _m;
+        if (m.PendingWrap || m.CharsetGraphics || m.Modes.Insert || m.Modes.LineFeedNewLine) return 0;
+        var cols = m.Main.Columns;
+        var row = m.Active.Lines[m.Y];
+        var x = m.X;
+        var i = 0;
+        while (i < data.Length)
+        {
+            var b = data[i];
+            if ((uint)(b - 0x20) <= 0x5E)
+            {
+                var rest = data[i..];
+                var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+                if (n < 0) n = rest.Length;
+                if (x + n >= cols || !row.TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
+                x += n;
+                m.LastPrinted = rest[n - 1];
+                i += n;
+            }
+            else if (b == 0x1B)
+            {
+                var used = StreamSgr(data[i..], memo);
+                if (used == 0) break;
+                i += used;
+            }
+            else if (b == (byte)'\r')
+            {
+                x = 0;
+                i++;
+            }
+            else if (b == (byte)'\n')
+            {
+                Index();
+                row = m.Active.Lines[m.Y];
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        m.X = x;
+        return i;
+    }
+
+    /// <summary>An SGR of digits and ';' at data[0] (ESC) that the memo applies: its length, else 0.</summary>
+    private int StreamSgr(ReadOnlySpan<byte> data, SgrMemo memo)
+    {
+        if (data.Length < 3 || data[1] != (byte)'[') return 0;
+        var stop = Math.Min(data.Length, 3 + SgrMemo.MaxLength);
+        var k = 2;
+        ulong k0 = 0, k1 = 0;
+        for (; k < stop; k++)
+        {
+            // The memo's key (the parameter bytes as two little-endian words) is built during the scan.
+            var c = data[k];
+            if ((uint)(c - '0') > 9 && c != (byte)';') break;
+            var shift = (k - 2) * 8;
+            if (shift < 64) k0 |= (ulong)c << shift;
+            else k1 |= (ulong)c << (shift - 64);
+        }
+        if (k == stop || data[k] != (byte)'m' || !memo.TryApply(ref _m.Pen, data[2..k], k0, k1)) return 0;
+        return k + 1;
+    }
+
     /// <summary>Prints printable ASCII; the hot path writes straight into the row.</summary>
     public void PrintAscii(ReadOnlySpan<byte> text)
     {
+        var m = _m;
+        if (!m.PendingWrap && !m.ShiftOut && !m.G0Graphics && !m.Modes.Insert)
+        {
+            // Streaming output: the text fits before the last column of a compact row.
+            var x = m.X;
+            var end = x + text.Length;
+            if (end < m.Main.Columns && m.Active.Lines[m.Y].TryAppendAscii(x, text, m.Pen.Fg, m.Pen.Bg, m.Pen.Attr))
+            {
+                m.X = end;
+                m.LastPrinted = text[^1];
+                return;
+            }
+        }
         if (_m.CharsetGraphics || _m.Modes.Insert)
         {
             foreach (var b in text) PrintCell(_m.CharsetGraphics ? DecGraphics.Map(b) : b, 1);
@@ -35,20 +121,13 @@ internal sealed partial class ScreenWriter
         while (text.Length > 0)
         {
             if (_m.PendingWrap) Wrap();
-            var cells = Grid.Lines[_m.Y].Cells;
+            var row = Grid.Lines[_m.Y];
             var x = _m.X;
             var n = Math.Min(cols - x, text.Length);
-            if (!_m.Modes.AutoWrap && text.Length > n)
-            {
-                // Without autowrap the excess overwrites the last column: only the final character survives.
-                WriteRun(cells, x, text[..(n - 1)], pen);
-                WriteRun(cells, cols - 1, text[^1..], pen);
-                _m.LastPrinted = text[^1];
-                _m.X = cols - 1;
-                return;
-            }
-            WriteRun(cells, x, text[..n], pen);
-            _m.LastPrinted = text[n - 1];
+            var fits = text.Length == n || _m.Modes.AutoWrap;
+            if (!fits || !row.TryAppendAscii(x, text[..n], pen.Fg, pen.Bg, pen.Attr)) WriteCells(row.Cells, x, text, n, pen, fits);
+            else _m.LastPrinted = text[n - 1];
+            if (!fits) return;
             text = text[n..];
             x += n;
             if (x >= cols)
@@ -61,6 +140,23 @@ internal sealed partial class ScreenWriter
                 _m.X = x;
             }
         }
+    }
+
+    /// <summary>Writes the first <paramref name="n"/> characters into cells; without autowrap (<paramref name="fits"/> false) the excess overwrites the last column.</summary>
+    private void WriteCells(Cell[] cells, int x, ReadOnlySpan<byte> text, int n, Pen pen, bool fits)
+    {
+        if (fits)
+        {
+            WriteRun(cells, x, text[..n], pen);
+            _m.LastPrinted = text[n - 1];
+            return;
+        }
+        // Without autowrap the excess overwrites the last column: only the final character survives.
+        var cols = cells.Length;
+        WriteRun(cells, x, text[..(n - 1)], pen);
+        WriteRun(cells, cols - 1, text[^1..], pen);
+        _m.LastPrinted = text[^1];
+        _m.X = cols - 1;
     }
 
     private static void WriteRun(Cell[] cells, int x, ReadOnlySpan<byte> text, Pen pen)

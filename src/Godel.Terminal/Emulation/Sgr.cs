@@ -11,6 +11,13 @@ internal static class Sgr
     {
         ref var pen = ref m.Pen;
         var extrasBefore = (pen.UnderlineColor, pen.Link);
+        ApplyTo(ref pen, p);
+        if ((pen.UnderlineColor, pen.Link) != extrasBefore) UpdateExtra(m, ref pen);
+    }
+
+    /// <summary>Applies the parameters to a pen, leaving its extra index as it was (the caller recomputes it).</summary>
+    public static void ApplyTo(ref Pen pen, VtParams p)
+    {
         if (p.Count == 0)
         {
             Reset(ref pen);
@@ -20,7 +27,6 @@ internal static class Sgr
             if (p.IsSub(i)) continue; // stray sub-parameter of something we do not know
             i = ApplyOne(ref pen, p, i);
         }
-        if ((pen.UnderlineColor, pen.Link) != extrasBefore) UpdateExtra(m, ref pen);
     }
 
     private static void Reset(ref Pen pen)
@@ -86,6 +92,7 @@ internal static class Sgr
 
     private static void Clear(ref Pen pen, CellAttributes a) => pen.Attr &= ~(uint)a;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int SkipSubs(VtParams p, int i)
     {
         while (p.IsSub(i + 1)) i++;

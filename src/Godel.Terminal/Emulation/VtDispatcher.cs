@@ -8,7 +8,7 @@ namespace Godel.Terminal.Emulation;
 /// The <see cref="IVtHandler"/> of an emulator. It decodes what a sequence means and calls
 /// <see cref="ScreenWriter"/>; it never writes cells itself. Replies go to <see cref="ITerminalEvents.Reply"/>.
 /// </summary>
-internal sealed partial class VtDispatcher : IVtHandler
+internal sealed partial class VtDispatcher : IVtHandler, ISgrFastPath
 {
     private readonly ScreenWriter _w;
     private readonly ScreenModel _m;
@@ -20,6 +20,12 @@ internal sealed partial class VtDispatcher : IVtHandler
         _m = writer.Model;
         _events = events;
     }
+
+    private readonly SgrMemo _sgrMemo = new();
+
+    public bool TrySgr(ReadOnlySpan<byte> parameters) => _sgrMemo.TryApply(ref _m.Pen, parameters);
+
+    public int Stream(ReadOnlySpan<byte> data) => _w.Stream(data, _sgrMemo);
 
     public void PrintAscii(ReadOnlySpan<byte> run) => _w.PrintAscii(run);
 

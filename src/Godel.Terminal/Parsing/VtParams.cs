@@ -20,9 +20,14 @@ public sealed class VtParams
     public int Count { get; private set; }
 
     /// <summary>The raw value at <paramref name="index"/> (0 when absent).</summary>
-    public int this[int index] => (uint)index < (uint)Count ? _values[index] : 0;
+    public int this[int index]
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (uint)index < (uint)Count ? _values[index] : 0;
+    }
 
     /// <summary>True when value <paramref name="index"/> followed a ':' (it belongs to the previous parameter).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool IsSub(int index) => (uint)index < (uint)Count && (_subMask & (1UL << index)) != 0;
 
     /// <summary>The value, or <paramref name="fallback"/> when absent or 0 (the VT default rule).</summary>
@@ -35,6 +40,7 @@ public sealed class VtParams
     private bool _started;
     private bool _overflow;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Clear()
     {
         Count = 0;

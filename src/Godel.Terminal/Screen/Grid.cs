@@ -33,7 +33,7 @@ internal sealed class Grid
         for (var i = 0; i < n; i++)
         {
             var row = Lines[top + i];
-            history?.Append(row.Cells, row.Wrapped, clusters);
+            history?.Append(row, clusters);
             row.Clear(bg);
             moved[i] = row;
         }
@@ -62,7 +62,7 @@ internal sealed class Grid
     public void ScrollUpOne(int top, int bottom, uint bg, Scrollback? history, ClusterTable clusters)
     {
         var row = Lines[top];
-        history?.Append(row.Cells, row.Wrapped, clusters);
+        history?.Append(row, clusters);
         row.Clear(bg);
         Array.Copy(Lines, top + 1, Lines, top, bottom - top);
         Lines[bottom] = row;

@@ -18,6 +18,9 @@ internal static class LineCodec
     private const byte WideClusterPrefix = 0x03;
     private const int BlankRunFlag = 128;
 
+    /// <summary>Cells one style run can count (its count is a two-byte varint).</summary>
+    public const int MaxRunCells = 0x3FFF;
+
     /// <summary>Worst-case encoded size of a row of <paramref name="cells"/> cells with short clusters.</summary>
     public static int MaxSize(int cells) => 8 + (cells * 24);
 
@@ -86,10 +89,39 @@ internal static class LineCodec
             if (code == 0 && (c.Attr & AttrBits.WideTail) == 0) break; // blanks get their own run
             o = WriteSlow(cells, end, ref b, o, clusters);
         }
-        var count = end - i;
-        b[countAt] = (byte)(count | 0x80);
-        b[countAt + 1] = (byte)(count >> 7);
+        PatchRunCount(b, countAt, end - i);
         return end;
+    }
+
+    /// <summary>Fills the two-byte count slot of a style run.</summary>
+    public static void PatchRunCount(byte[] b, int at, int count)
+    {
+        b[at] = (byte)(count | 0x80);
+        b[at + 1] = (byte)(count >> 7);
+    }
+
+    /// <summary>The header of a run of default blank cells (what <see cref="Encode"/> writes for a gap).</summary>
+    public static void WriteBlankRunHeader(byte[] b, ref int o, int cells)
+    {
+        WriteVarint(b, ref o, (uint)cells);
+        WriteStyle(b, ref o, 0, 0, 0, BlankRunFlag);
+    }
+
+    /// <summary>A style run's header after its count slot; one text byte per ASCII cell follows.</summary>
+    public static void WriteStyleHeader(byte[] b, ref int o, uint fg, uint bg, uint attr) => WriteStyle(b, ref o, fg, bg, attr, 0);
+
+    /// <summary>Writes the cell-count header of a line whose runs are already encoded; returns bytes written (at most 5).</summary>
+    public static int WriteHeader(Span<byte> b, int cellCount)
+    {
+        var o = 0;
+        var v = (uint)cellCount;
+        while (v >= 0x80)
+        {
+            b[o++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+        b[o++] = (byte)v;
+        return o;
     }
 
     private static int WriteSlow(ReadOnlySpan<Cell> cells, int k, ref byte[] b, int o, ClusterTable clusters)
@@ -113,6 +145,7 @@ internal static class LineCodec
         return last < 0 ? 0 : (last / 16) + 1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void WriteStyle(byte[] b, ref int o, uint fg, uint bg, uint attr, int flags)
     {
         var mask = flags;
@@ -125,6 +158,7 @@ internal static class LineCodec
         if (attr != 0) WriteVarint(b, ref o, attr);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void WriteColor(byte[] b, ref int o, uint c)
     {
         if (c == 0) return;
@@ -151,6 +185,13 @@ internal static class LineCodec
         cells.Clear();
         var o = 0;
         var length = (int)ReadVarint(data, ref o);
+        DecodeRuns(data[o..], length, cells, clusters);
+    }
+
+    /// <summary>Decodes runs covering <paramref name="length"/> cells into cleared <paramref name="cells"/>; clusters may be null when the runs hold none.</summary>
+    public static void DecodeRuns(ReadOnlySpan<byte> data, int length, Span<Cell> cells, ClusterTable? clusters)
+    {
+        var o = 0;
         var col = 0;
         while (col < length && o < data.Length)
         {
@@ -175,7 +216,7 @@ internal static class LineCodec
         }
     }
 
-    private static int DecodeCell(ReadOnlySpan<byte> d, ref int o, Span<Cell> cells, int col, uint fg, uint bg, uint attr, ClusterTable clusters)
+    private static int DecodeCell(ReadOnlySpan<byte> d, ref int o, Span<Cell> cells, int col, uint fg, uint bg, uint attr, ClusterTable? clusters)
     {
         var b = d[o];
         int code;
@@ -190,7 +231,7 @@ internal static class LineCodec
             o++;
             wide = b == WideClusterPrefix;
             var n = (int)ReadVarint(d, ref o);
-            var id = clusters.Intern(System.Text.Encoding.UTF8.GetString(d.Slice(o, n)));
+            var id = clusters is null ? -1 : clusters.Intern(System.Text.Encoding.UTF8.GetString(d.Slice(o, n)));
             o += n;
             code = id < 0 ? 0xFFFD : ~id;
         }

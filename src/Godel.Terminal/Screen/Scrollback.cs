@@ -59,16 +59,39 @@ internal sealed class Scrollback
         AppendEncoded(_scratch.AsSpan(0, n), wrapped);
     }
 
-    public void AppendEncoded(ReadOnlySpan<byte> encoded, bool wrapped)
+    /// <summary>Appends a row that left the screen: a compact row's runs are copied as they are, cells are encoded.</summary>
+    public void Append(Row row, ClusterTable clusters)
     {
-        if (_budget == 0 || encoded.Length > _budget) return;
-        var chunk = ChunkFor(encoded.Length);
-        encoded.CopyTo(_chunks[^1].AsSpan(_writeOffset));
+        if (_budget == 0) return;
+        if (!row.IsCompact)
+        {
+            Append(row.Cells, row.Wrapped, clusters);
+            return;
+        }
+        var runs = row.CompactRuns(out var cellCount);
+        Span<byte> header = stackalloc byte[5];
+        var h = LineCodec.WriteHeader(header, cellCount);
+        AppendEncoded(header[..h], runs, row.Wrapped);
+    }
+
+    public void AppendEncoded(ReadOnlySpan<byte> encoded, bool wrapped) => AppendEncoded(encoded, [], wrapped);
+
+    /// <summary>Appends one encoded line given in two parts (header and runs), copied into chunk storage.</summary>
+    private void AppendEncoded(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, bool wrapped)
+    {
+        var length = head.Length + tail.Length;
+        if (_budget == 0 || length > _budget) return;
+        var chunk = ChunkFor(length);
+        var target = _chunks[^1].AsSpan(_writeOffset);
+        head.CopyTo(target);
+        tail.CopyTo(target[head.Length..]);
         if (Count == _lines.Length) GrowLines();
-        _lines[(_head + Count) % _lines.Length] = new LineRef { Chunk = chunk, Offset = _writeOffset, Length = encoded.Length, Wrapped = wrapped };
+        var slot = _head + Count;
+        if (slot >= _lines.Length) slot -= _lines.Length;
+        _lines[slot] = new LineRef { Chunk = chunk, Offset = _writeOffset, Length = length, Wrapped = wrapped };
         Count++;
-        _writeOffset += encoded.Length;
-        Bytes += encoded.Length;
+        _writeOffset += length;
+        Bytes += length;
         while (Bytes > _budget || (_maxLines > 0 && Count > _maxLines)) DropOldest();
     }
 

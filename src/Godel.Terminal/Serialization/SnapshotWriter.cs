@@ -114,12 +114,21 @@ internal sealed class SnapshotWriter
         var blank = new StyleKey(0, last.Bg, 0, 0, 0);
         if (next[0].IsWide && next[0].Bg == 0)
         {
-            // A wide character that does not fit wraps by itself and leaves the last column blank.
+            // A wide character that does not fit wraps by itself and leaves the last column blank; xterm
+            // fills that column with the character's own style, so it is erased again from the row below.
             Raw($"\e[{cols}G");
             SetStyle(blank);
             Raw("\e[X");
             SetStyle(CellKey(next[0]));
             Text(next[0].Code);
+            if (_m.Rows > 1)
+            {
+                Raw($"\e[A\e[{cols}G");
+                SetStyle(blank);
+                Raw("\e[X\e[B\r");
+                SetStyle(CellKey(next[0]));
+                Text(next[0].Code); // printed again: leaves the cursor where the wrap did (pending at 2 columns)
+            }
             return 2;
         }
         Raw($"\e[{cols}G");

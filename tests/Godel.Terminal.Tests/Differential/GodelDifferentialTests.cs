@@ -98,13 +98,14 @@ public sealed class GodelDifferentialTests
         Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
         var terminals = Enumerable.Range(1, 60)
             .Select(seed => GodelRenderer.Feed(new StreamGenerator(seed, Cols, Rows).Generate(100), Cols, Rows))
-            .Where(t => !HasWrappedRowEndingBlank(t))
             .ToList();
-        Assert.True(terminals.Count >= 20, $"only {terminals.Count} screens without a wrapped row ending in blanks");
+        // Soft-wrapped rows that end in a blank column are the hard case for a real terminal (see docs/TERMINAL.md).
+        var hard = terminals.Count(HasWrappedRowEndingBlank);
+        Assert.True(hard >= 5, $"only {hard} of {terminals.Count} screens have a wrapped row ending in blanks");
         var replayed = XtermReference.Render(terminals.Select(t => t.Snapshot()).ToList(), Cols, Rows);
         for (var i = 0; i < terminals.Count; i++)
         {
-            AssertSame($"screen {i}: Godel (expected) vs its snapshot in xterm.js", GodelRenderer.FromCells(terminals[i]), replayed[i]);
+            AssertSame($"screen {i}: Godel (expected) vs its snapshot in xterm.js\nSNAP {System.Text.Encoding.UTF8.GetString(terminals[i].Snapshot()).Replace("\e", "\\e", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}", GodelRenderer.FromCells(terminals[i]), replayed[i]);
         }
     }
 
