@@ -1,4 +1,6 @@
 // The git-backed store against real repositories: commits, the ref, ids, cycles, broken files, worktrees, the cache.
+using System.Text;
+using Godel.Beads.Json;
 using Godel.Beads.Model;
 using Godel.Beads.Store;
 
@@ -181,7 +183,7 @@ public sealed class BeadStoreTests : IDisposable
         }
         var cacheDir = Path.Combine(_repo.Dir, ".godel", "cache");
         var head = _repo.Git("rev-parse godel/beads").Trim();
-        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v2-{head}.bin")));
+        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v3-{head}.bin")));
         // A commit written by plain git (not Godel) moves the branch; the next open must see it.
         BreakFile(_repo, id, "{\"id\":\"" + id + "\",\"title\":\"renamed by git\"}");
         using var next = Open();
@@ -189,9 +191,34 @@ public sealed class BeadStoreTests : IDisposable
         Assert.Equal(21, next.View().Beads.Count);
         next.SaveCache();
         var newHead = _repo.Git("rev-parse godel/beads").Trim();
-        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v2-{newHead}.bin")));
-        Assert.False(File.Exists(Path.Combine(cacheDir, $"beads-v2-{head}.bin")));
+        Assert.True(File.Exists(Path.Combine(cacheDir, $"beads-v3-{newHead}.bin")));
+        Assert.False(File.Exists(Path.Combine(cacheDir, $"beads-v3-{head}.bin")));
         Assert.Equal("", _repo.Git("status --porcelain"));
+    }
+
+    [Fact]
+    public void Listing_from_the_read_index_copies_each_beads_json_and_never_a_stale_one()
+    {
+        string changed;
+        using (var store = Open())
+        {
+            for (var i = 0; i < 5; i++) store.Create(new NewBead { Title = $"bead \"{i}\" →", Labels = ["x", $"l{i}"] });
+            changed = store.Create(new NewBead { Title = "before" }).Id;
+            store.Comment(changed, "a comment");
+        }
+        using var next = Open();
+        var view = next.View();
+        Assert.True(next.Engine.Read(s => s.Beads.Values.All(l => l.ListJson is not null)), "the read index should carry every element");
+        var all = view.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(BeadListWriter.ToUtf8(all).WrittenSpan.ToArray(), view.ListJson(all).WrittenSpan.ToArray());
+
+        next.Update(changed, b => b with { Title = "after" });
+        var fresh = next.View();
+        all = fresh.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+        var listed = Encoding.UTF8.GetString(fresh.ListJson(all).WrittenSpan);
+        Assert.Equal(BeadListWriter.ToJson(all), listed);
+        Assert.Contains("\"title\":\"after\"", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"title\":\"before\"", listed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,7 +226,7 @@ public sealed class BeadStoreTests : IDisposable
     {
         using (var store = Open()) store.Create(new NewBead { Title = "kept" });
         var head = _repo.Git("rev-parse godel/beads").Trim();
-        File.WriteAllText(Path.Combine(_repo.Dir, ".godel", "cache", $"beads-v2-{head}.bin"), "garbage");
+        File.WriteAllText(Path.Combine(_repo.Dir, ".godel", "cache", $"beads-v3-{head}.bin"), "garbage");
         using var next = Open();
         Assert.Equal("kept", next.View().Beads.Values.Single().Title);
     }

@@ -15,6 +15,18 @@ internal sealed class RawEntry
         var nameBytes = Encoding.UTF8.GetBytes(name);
         SortKey = IsTree ? [.. nameBytes, (byte)'/'] : nameBytes;
         Line = [.. Encoding.ASCII.GetBytes(mode), (byte)' ', .. nameBytes, 0, .. oid];
+        StartsPiece = (Fnv1a(nameBytes) & 0xFF) == 0;
+    }
+
+    /// <summary>True for about one entry in 256, chosen by name alone, so the cut points of a big tree's
+    /// compressed pieces (<see cref="ChunkedDeflater"/>) stay put when other entries come, go or change.</summary>
+    public bool StartsPiece { get; }
+
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var h = 2166136261u;
+        foreach (var b in bytes) h = (h ^ b) * 16777619u;
+        return h ^ (h >> 16);
     }
 
     public string Name { get; }
@@ -99,35 +111,20 @@ internal sealed class RawTree
         return bytes;
     }
 
-    /// <summary>Hands the content to <paramref name="use"/> in a pooled buffer: a 10k-entry tree is ~450 KB, and
-    /// allocating that on the large-object heap at every write would cost full garbage collections.</summary>
-    public T WithSerialized<T>(Func<ReadOnlyMemory<byte>, T> use)
-    {
-        var length = SerializedLength();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            SerializeTo(buffer);
-            return use(buffer.AsMemory(0, length));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private int SerializedLength()
+    public int SerializedLength()
     {
         var length = 0;
         foreach (var e in _sorted) length += e.Line.Length;
         return length;
     }
 
-    private void SerializeTo(byte[] bytes)
+    /// <summary>Writes the content into <paramref name="bytes"/>; collects where entries that start a piece begin.</summary>
+    public void SerializeTo(byte[] bytes, List<int>? pieceStarts = null)
     {
         var at = 0;
         foreach (var e in _sorted)
         {
+            if (e.StartsPiece) pieceStarts?.Add(at);
             e.Line.CopyTo(bytes, at);
             at += e.Line.Length;
         }

@@ -11,7 +11,10 @@ namespace Godel.Beads.Store;
 internal static class SnapshotCache
 {
     private const int Magic = 0x42_4C_44_47; // "GDLB"
-    private const int Version = 2;
+    private const int Version = 3;
+
+    // The list-JSON elements depend on this build's writer: another build's are dropped (and rewritten on the next save).
+    private static readonly Guid Build = typeof(SnapshotCache).Assembly.ManifestModule.ModuleVersionId;
 
     // The format version is in the name: an older or newer godel sharing the repository keeps its own file.
     public static string PathFor(string godelDir, string commit) => Path.Combine(godelDir, "cache", $"beads-v{Version}-{commit}.bin");
@@ -35,10 +38,11 @@ internal static class SnapshotCache
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
             using var r = new BinaryReader(stream, Encoding.UTF8);
             if (r.ReadInt32() != Magic || r.ReadInt32() != Version) return null;
+            var sameBuild = new Guid(r.ReadBytes(16)) == Build;
             var s = new StoreSnapshot { Commit = r.ReadString() };
             for (var i = 0; i < 4; i++) s.SetRawTree(i, r.ReadBytes(r.ReadInt32()));
-            ReadItems(r, s.Beads, ReadBead);
-            ReadItems(r, s.Convoys, ReadConvoy);
+            ReadItems(r, s.Beads, ReadBead, sameBuild);
+            ReadItems(r, s.Convoys, ReadConvoy, sameBuild);
             return r.ReadInt32() == Magic ? s : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
@@ -80,6 +84,7 @@ internal static class SnapshotCache
     {
         w.Write(Magic);
         w.Write(Version);
+        w.Write(Build.ToByteArray());
         w.Write(s.Commit!);
         for (var i = 0; i < 4; i++)
         {
@@ -87,8 +92,8 @@ internal static class SnapshotCache
             w.Write(bytes.Length);
             w.Write(bytes);
         }
-        WriteItems(w, s.Beads, WriteBead);
-        WriteItems(w, s.Convoys, WriteConvoy);
+        WriteItems(w, s.Beads, WriteBead, static (b, l) => l.ListJson ?? Json.BeadListWriter.Element(b));
+        WriteItems(w, s.Convoys, WriteConvoy, null);
         w.Write(Magic);
     }
 
@@ -105,7 +110,9 @@ internal static class SnapshotCache
         catch (UnauthorizedAccessException) { }
     }
 
-    private static void WriteItems<T>(BinaryWriter w, Dictionary<string, Loaded<T>> items, Action<BinaryWriter, T> write) where T : class
+    // Each readable item may carry its list-JSON element (beads only): a length (0 = none) and the bytes.
+    private static void WriteItems<T>(
+        BinaryWriter w, Dictionary<string, Loaded<T>> items, Action<BinaryWriter, T> write, Func<T, Loaded<T>, byte[]>? listJson) where T : class
     {
         w.Write(items.Count);
         foreach (var (name, item) in items)
@@ -113,12 +120,18 @@ internal static class SnapshotCache
             w.Write(name);
             w.Write(item.OidHex);
             w.Write(item.Value is not null);
-            if (item.Value is not null) write(w, item.Value);
+            if (item.Value is not null)
+            {
+                write(w, item.Value);
+                var json = listJson?.Invoke(item.Value, item);
+                w.Write(json?.Length ?? 0);
+                if (json is not null) w.Write(json);
+            }
             else w.Write(item.Error ?? "unreadable");
         }
     }
 
-    private static void ReadItems<T>(BinaryReader r, Dictionary<string, Loaded<T>> items, Func<BinaryReader, T> read) where T : class
+    private static void ReadItems<T>(BinaryReader r, Dictionary<string, Loaded<T>> items, Func<BinaryReader, T> read, bool keepJson) where T : class
     {
         var n = r.ReadInt32();
         items.EnsureCapacity(n);
@@ -126,7 +139,15 @@ internal static class SnapshotCache
         {
             var name = r.ReadString();
             var oid = r.ReadString();
-            items[name] = r.ReadBoolean() ? new Loaded<T>(oid, read(r), null) : new Loaded<T>(oid, null, r.ReadString());
+            if (!r.ReadBoolean())
+            {
+                items[name] = new Loaded<T>(oid, null, r.ReadString());
+                continue;
+            }
+            var value = read(r);
+            var length = r.ReadInt32();
+            var json = length > 0 ? r.ReadBytes(length) : null;
+            items[name] = new Loaded<T>(oid, value, null) { ListJson = keepJson ? json : null };
         }
     }
 

@@ -40,7 +40,10 @@ internal sealed class StoreEngine : IDisposable
 
     public GitPaths Paths { get; }
 
-    private LooseObjectWriter Objects => field ??= new LooseObjectWriter(Paths.CommonDir);
+    private LooseObjectWriter Objects => field ??= new LooseObjectWriter(Paths.CommonDir) { Fsync = Fsync.LooseObjects };
+
+    /// <summary>What git's core.fsync asks to harden; read once, on the first write.</summary>
+    private GitFsync Fsync => field ??= GitFsync.From(Repo);
 
     /// <summary>libgit2 is loaded only when needed: a warm `bead list` reads the cache file and never touches it.</summary>
     public Repository Repo => _repo ??= new Repository(Paths.GitDir);
@@ -219,10 +222,10 @@ internal sealed class StoreEngine : IDisposable
     private void SetChild(RawTree parent, string name, RawTree child)
     {
         if (child.Entries.Count == 0) parent.Remove(name);
-        else parent.Set(new RawEntry(name, RawEntry.TreeMode, child.WithSerialized(bytes => Objects.Write("tree", bytes.Span))));
+        else parent.Set(new RawEntry(name, RawEntry.TreeMode, Objects.WriteTree(child)));
     }
 
-    private string WriteTree(RawTree tree) => Convert.ToHexStringLower(tree.WithSerialized(bytes => Objects.Write("tree", bytes.Span)));
+    private string WriteTree(RawTree tree) => Convert.ToHexStringLower(Objects.WriteTree(tree));
 
     private bool MoveRef(string? expected, string commit, string message)
     {
@@ -233,11 +236,13 @@ internal sealed class StoreEngine : IDisposable
             if (expected is null)
             {
                 Repo.Refs.Add(GitPaths.BeadsRef, id, log, allowOverwrite: false);
+                if (Fsync.References) FsyncRef();
                 return true;
             }
             var current = Repo.Refs[GitPaths.BeadsRef];
             if (current?.TargetIdentifier != expected) return false;
             Repo.Refs.UpdateTarget(current, id, log);
+            if (Fsync.References) FsyncRef();
             return true;
         }
         catch (NameConflictException)
@@ -249,6 +254,12 @@ internal sealed class StoreEngine : IDisposable
             RemoveStaleRefLock();
             return false;
         }
+    }
+
+    private void FsyncRef()
+    {
+        using var file = new FileStream(Path.Combine(Paths.CommonDir, GitPaths.BeadsRef), FileMode.Open, FileAccess.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     // Every Godel writer holds WriterLock while it writes the ref, so a `<ref>.lock` older than a moment

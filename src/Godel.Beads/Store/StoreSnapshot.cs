@@ -4,7 +4,11 @@ using Godel.Beads.Model;
 namespace Godel.Beads.Store;
 
 /// <summary>A stored file that parsed (Value) or did not (Error, naming the file and the reason).</summary>
-internal sealed record Loaded<T>(string OidHex, T? Value, string? Error) where T : class;
+internal sealed record Loaded<T>(string OidHex, T? Value, string? Error) where T : class
+{
+    /// <summary>For a bead read from the read index: its `bead list --json` element, so listing copies bytes.</summary>
+    public byte[]? ListJson { get; init; }
+}
 
 /// <summary>
 /// Everything known about one commit of `godel/beads`. Mutated only under the store's lock, and only

@@ -10,6 +10,9 @@ public sealed class StoreView
 {
     private readonly Dictionary<string, string> _brokenBeads;
 
+    // Keyed by the bead object itself: a changed bead is a new object, so a stale element can never be found.
+    private readonly Dictionary<Bead, byte[]> _listJson = new(ReferenceEqualityComparer.Instance);
+
     internal StoreView(StoreSnapshot s)
     {
         Commit = s.Commit;
@@ -18,7 +21,11 @@ public sealed class StoreView
         var problems = new List<StoreProblem>();
         foreach (var (name, item) in s.Beads)
         {
-            if (item.Value is not null) beads[item.Value.Id] = item.Value;
+            if (item.Value is not null)
+            {
+                beads[item.Value.Id] = item.Value;
+                if (item.ListJson is not null) _listJson[item.Value] = item.ListJson;
+            }
             else
             {
                 _brokenBeads[StoreSnapshot.IdOf(name)] = item.Error!;
@@ -43,6 +50,10 @@ public sealed class StoreView
     public IReadOnlyList<StoreProblem> Problems { get; }
 
     public Bead? Find(string id) => Beads.GetValueOrDefault(id);
+
+    /// <summary>`bead list --json` of <paramref name="beads"/> as UTF-8; elements the read index holds are copied.</summary>
+    public System.Buffers.ArrayBufferWriter<byte> ListJson(IReadOnlyList<Bead> beads) =>
+        Json.BeadListWriter.ToUtf8(beads, _listJson.Count == 0 ? null : _listJson.GetValueOrDefault);
 
     /// <summary>Resolves a typed id or prefix to a readable bead; a broken file is reported by name.</summary>
     public Bead ResolveBead(string input)

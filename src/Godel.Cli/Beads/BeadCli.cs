@@ -1,6 +1,7 @@
 // What every bead/convoy verb shares: opening the store for the console's directory, parsing values, mapping errors.
 using Godel.Beads.Model;
 using Godel.Beads.Store;
+using Godel.Config.Loading;
 
 namespace Godel.Cli.Beads;
 
@@ -13,6 +14,34 @@ internal static class BeadCli
             Prefix = CliConfig.LoadValid(console).Workspace.BeadPrefix,
             Actor = console.GetEnv("GODEL_ACTOR"),
         });
+
+    /// <summary>
+    /// Opens the store for a verb that only reads (`list`, `ready`, `convoy list`…). It needs no config value, but an
+    /// invalid config still refuses to run, as for every verb; with no config file and no override there is nothing
+    /// to check, so the common case starts without libgit2 (repository discovery) or the TOML parser.
+    /// </summary>
+    public static BeadStore OpenForReading(CliConsole console)
+    {
+        var paths = GitPaths.Discover(console.WorkingDirectory);
+        var root = Path.GetFileName(paths.GodelDir) == ".godel" ? Path.GetDirectoryName(paths.GodelDir) : null;
+        var userDir = ConfigSources.UserConfigDirectory(console.Environment);
+        if (HasOverride(console)
+            || (userDir is not null && File.Exists(Path.Combine(userDir, "config.toml")))
+            || (root is not null && File.Exists(Path.Combine(root, ConfigSources.RepoFileName))))
+        {
+            ConfigLoader.Load(ConfigSources.Discover(root, console.Environment, [], console.WorkingDirectory)).GetValidOrThrow();
+        }
+        return BeadStore.Open(console.WorkingDirectory, new BeadStoreOptions { Actor = console.GetEnv("GODEL_ACTOR") });
+    }
+
+    private static bool HasOverride(CliConsole console)
+    {
+        foreach (var name in console.Environment.Keys)
+        {
+            if (name.StartsWith(ConfigOverride.EnvironmentPrefix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     /// <summary>Runs a verb body: store errors become one clear line and the right exit code, never a stack trace.</summary>
     public static int Run(CliConsole console, Func<int> body)
@@ -52,6 +81,13 @@ internal static class BeadCli
     public static int WithStore(CliConsole console, Func<BeadStore, int> body) => Run(console, () =>
     {
         using var store = Open(console);
+        return body(store);
+    });
+
+    /// <summary>Like <see cref="WithStore"/> for verbs that only read.</summary>
+    public static int WithReader(CliConsole console, Func<BeadStore, int> body) => Run(console, () =>
+    {
+        using var store = OpenForReading(console);
         return body(store);
     });
 

@@ -55,13 +55,14 @@ internal static class BeadEditVerb
         }
     }
 
-    // Only an interactive terminal can answer; scripts get the kept file instead of a prompt that hangs.
+    // Only a person at a terminal can answer; scripts get the kept file instead of a prompt that hangs.
+    // End of input counts as "no": the edit is kept in its file rather than the editor reopened forever.
     private static bool AskReedit(CliConsole console)
     {
-        if (!console.IsTerminal || Console.IsInputRedirected) return false;
+        if (!console.IsTerminal || !console.IsInputTerminal) return false;
         console.Error.Write("edit again? [Y/n] ");
-        var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
-        return answer is null or "" or "y" or "yes";
+        var answer = console.In.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is "" or "y" or "yes";
     }
 
     private static void RunEditor(string editor, string file, string workingDirectory)

@@ -22,7 +22,7 @@ internal static class BeadReadVerbs
         {
             status, type, agent, label, convoy, all, json,
         };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var wantStatus = p.GetValue(status) is { } s ? BeadCli.ParseStatus(s) : (BeadStatus?)null;
             var wantType = p.GetValue(type) is { } t ? BeadCli.ParseType(t) : (BeadType?)null;
@@ -39,8 +39,8 @@ internal static class BeadReadVerbs
                     && (wantAgent is null || b.Agent == wantAgent)
                     && (wantLabel is null || b.Labels.Contains(wantLabel))
                     && (members is null || members.Contains(b.Id)))
-                .OrderBy(b => b.Priority).ThenBy(b => b.Created).ThenBy(b => b.Id, StringComparer.Ordinal)
                 .ToList();
+            beads.Sort(ByPriorityThenAge);
             Print(console, beads, view, p.GetValue(json));
             return ExitCodes.Ok;
         }));
@@ -51,7 +51,7 @@ internal static class BeadReadVerbs
     {
         var json = JsonOption();
         var command = new Command("ready", "Beads ready to start: open, no open blockers, by priority then age.") { json };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
             BeadCli.WarnProblems(console, view);
@@ -83,11 +83,26 @@ internal static class BeadReadVerbs
         return command;
     }
 
+    // A plain comparison (compiled ahead of time) rather than LINQ's OrderBy/ThenBy, which a short process JIT-compiles.
+    private static int ByPriorityThenAge(Bead a, Bead b)
+    {
+        var c = a.Priority.CompareTo(b.Priority);
+        if (c == 0) c = a.Created.CompareTo(b.Created);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON (schema in docs/BEADS.md)." };
 
     private static void Print(CliConsole console, List<Bead> beads, StoreView view, bool json)
     {
-        if (json) console.Out.WriteLine(BeadListWriter.ToJson(beads));
-        else BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
+        if (json)
+        {
+            console.WriteLineUtf8(view.ListJson(beads).WrittenSpan);
+            return;
+        }
+        // Rendered whole, then written at once: a 10k-row table line by line is 10k writes to the terminal.
+        using var table = new StringWriter();
+        BeadFormat.BeadTable(table, beads, view, console.IsTerminal);
+        console.WriteLineUtf8(System.Text.Encoding.UTF8.GetBytes(table.ToString().TrimEnd('\n')));
     }
 }

@@ -54,7 +54,7 @@ internal static class ConvoyVerb
     {
         var json = BeadReadVerbs.JsonOption();
         var command = new Command("list", "List convoys with their progress.") { json };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
             BeadCli.WarnProblems(console, view);
@@ -76,7 +76,7 @@ internal static class ConvoyVerb
         var id = new Argument<string>("CONVOY") { Description = "Convoy id or unique prefix." };
         var json = BeadReadVerbs.JsonOption();
         var command = new Command("show", "Show a convoy and its beads.") { id, json };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
             var convoy = view.ResolveConvoy(p.GetValue(id)!);
@@ -100,7 +100,7 @@ internal static class ConvoyVerb
     {
         var json = BeadReadVerbs.JsonOption();
         var command = new Command("status", "Progress of every active convoy and what each unfinished bead waits on.") { json };
-        command.SetAction(p => BeadCli.WithStore(console, store =>
+        command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
             BeadCli.WarnProblems(console, view);

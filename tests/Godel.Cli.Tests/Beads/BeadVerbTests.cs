@@ -210,6 +210,87 @@ public sealed class BeadVerbTests : IDisposable
     }
 
     [Fact]
+    public void Edit_on_a_terminal_offers_to_edit_again_and_saves_the_corrected_edit()
+    {
+        var id = Create("Before edit");
+        var commits = Count(_repo.Git("rev-list --count godel/beads"));
+        // First run breaks the JSON, the second (after "y") sees its own broken text again and makes a valid change.
+        var script = EditorScript("""
+            if grep -q broken "$1"; then sed -i 's/ broken//; s/Before edit/Fixed on second try/' "$1"
+            else sed -i 's/"title"/broken "title"/' "$1"; fi
+            """);
+        var r = _repo.RunTyping(Editor(script), "y\n", "bead", "edit", id);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("godel: not saved: ", r.Error, StringComparison.Ordinal);
+        Assert.Contains("edit again? [Y/n] ", r.Error, StringComparison.Ordinal);
+        Assert.Equal($"saved {id}\n", r.Out);
+        Assert.Equal("Fixed on second try", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
+        Assert.Equal(commits + 1, Count(_repo.Git("rev-list --count godel/beads")));
+    }
+
+    [Fact]
+    public void Edit_on_a_terminal_answered_no_saves_nothing_and_keeps_the_edit()
+    {
+        var id = Create("Keep me");
+        var tip = _repo.Git("rev-parse godel/beads").Trim();
+        // Valid JSON but an invalid value: refused by validation, not by the parser.
+        var script = EditorScript("""sed -i 's/"priority": 2/"priority": 9/; s/Keep me/Should not land/' "$1" """);
+        var r = _repo.RunTyping(Editor(script), "n\n", "bead", "edit", id);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("godel: not saved: ", r.Error, StringComparison.Ordinal);
+        Assert.Contains("priority", r.Error, StringComparison.Ordinal);
+        var kept = r.Error.Split("kept in ")[1].Trim();
+        Assert.Contains("Should not land", File.ReadAllText(kept), StringComparison.Ordinal);
+        File.Delete(kept);
+        Assert.Equal(tip, _repo.Git("rev-parse godel/beads").Trim());
+        Assert.Equal("Keep me", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Edit_on_a_terminal_treats_end_of_input_as_no()
+    {
+        var id = Create("Eof");
+        var script = EditorScript("""printf 'not json' > "$1" """);
+        var r = _repo.RunTyping(Editor(script), "", "bead", "edit", id);
+
+        Assert.Equal(1, r.ExitCode);
+        var kept = r.Error.Split("kept in ")[1].Trim();
+        Assert.Equal("not json", File.ReadAllText(kept));
+        File.Delete(kept);
+        Assert.Equal("Eof", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
+    }
+
+    private string EditorScript(string body)
+    {
+        var script = Path.Combine(_repo.Root, $"editor-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(script, "#!/bin/sh\n" + body.Trim() + "\n");
+        return script;
+    }
+
+    private static Dictionary<string, string?> Editor(string script) => new(StringComparer.Ordinal) { ["EDITOR"] = $"sh {script}" };
+
+    private static int Count(string text) => int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Reading_verbs_still_refuse_an_invalid_config()
+    {
+        Create("Listed");
+        Assert.Equal(0, _repo.Run("bead", "list").ExitCode);
+        File.WriteAllText(Path.Combine(_repo.Dir, "godel.toml"), "[workspace\nbead_prefix = 1\n");
+        var r = _repo.Run("bead", "list", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("godel.toml", r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+        File.Delete(Path.Combine(_repo.Dir, "godel.toml"));
+
+        var env = _repo.RunWith(new Dictionary<string, string?>(StringComparer.Ordinal) { ["GODEL__NO_SUCH__KEY"] = "1" }, "bead", "ready");
+        Assert.Equal(2, env.ExitCode);
+        Assert.Contains("GODEL__NO_SUCH__KEY", env.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Edit_repairs_a_broken_file()
     {
         var id = Create("to repair");

@@ -32,11 +32,21 @@ public sealed class BeadsRepo : IDisposable
     /// <summary>Runs `godel ARGS` in-process with this repository as the working directory.</summary>
     public CliResult Run(params string[] args) => RunWith(new Dictionary<string, string?>(StringComparer.Ordinal), args);
 
-    public CliResult RunWith(IReadOnlyDictionary<string, string?> env, params string[] args)
+    public CliResult RunWith(IReadOnlyDictionary<string, string?> env, params string[] args) => RunOn(env, null, args);
+
+    /// <summary>Runs as if a person sat at a terminal and typed <paramref name="typed"/> when asked.</summary>
+    public CliResult RunTyping(IReadOnlyDictionary<string, string?> env, string typed, params string[] args) => RunOn(env, typed, args);
+
+    private CliResult RunOn(IReadOnlyDictionary<string, string?> env, string? typed, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(output, error, Dir, env);
+        var console = new CliConsole(output, error, Dir, env)
+        {
+            IsTerminal = typed is not null,
+            IsInputTerminal = typed is not null,
+            In = new StringReader(typed ?? ""),
+        };
         var code = GodelApp.RunAsync(args, console).GetAwaiter().GetResult();
         return new CliResult(code, output.ToString(), error.ToString());
     }
