@@ -103,8 +103,10 @@ async Task Cat(string file, bool attachedClient)
             exited.TrySetResult(Stopwatch.GetTimestamp());
         }
     };
-    await Spawn("warmup", $"head -c 4000000 '{file}'");
-    await Task.Delay(1500);
+    // Steady state, as in a daemon that has been up a while: the same corpus once through a warm-up agent,
+    // then a pause so tiered compilation (with PGO: tier 0, instrumented, then optimized) has finished.
+    await Spawn("warmup", $"cat '{file}'");
+    await Task.Delay(4000);
     var sink = new DiscardSink();
     var script = attachedClient ? $"sleep 0.3; cat '{file}'" : $"cat '{file}'";
     var t0 = Stopwatch.GetTimestamp();
