@@ -15,7 +15,9 @@ internal sealed class RateLimits : IDisposable
 {
     private readonly LimitsConfig _config;
     private readonly TimeProvider _time;
-    private readonly PartitionedRateLimiter<string> _requests;
+    // Created on the first request: the partitioned limiter runs a 100 ms timer for as long as it exists,
+    // which an idle daemon hosting the proxy should not pay for.
+    private readonly Lazy<PartitionedRateLimiter<string>> _requestLimiter;
     private readonly ConcurrentDictionary<string, TokenWindow> _tokens = new(StringComparer.Ordinal);
     private readonly Func<string, int?> _providerRpm;
     private readonly Func<string, int?> _providerTpm;
@@ -26,7 +28,7 @@ internal sealed class RateLimits : IDisposable
         _time = time;
         _providerRpm = name => provider(name)?.RequestsPerMinute;
         _providerTpm = name => provider(name)?.TokensPerMinute;
-        _requests = PartitionedRateLimiter.Create<string, string>(key => Rpm(key) is { } rpm
+        _requestLimiter = new(() => PartitionedRateLimiter.Create<string, string>(key => Rpm(key) is { } rpm
             ? RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = rpm,
@@ -36,7 +38,7 @@ internal sealed class RateLimits : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             })
-            : RateLimitPartition.GetNoLimiter(key));
+            : RateLimitPartition.GetNoLimiter(key)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Takes a request slot and reserves tokens for the agent and the provider, or returns a 429.</summary>
@@ -69,7 +71,12 @@ internal sealed class RateLimits : IDisposable
         return (new Reservation(windows, reserveTokens), null);
     }
 
-    public void Dispose() => _requests.Dispose();
+    private PartitionedRateLimiter<string> Requests => _requestLimiter.Value;
+
+    public void Dispose()
+    {
+        if (_requestLimiter.IsValueCreated) _requestLimiter.Value.Dispose();
+    }
 
     private int? Rpm(string key) => key.StartsWith("agent:", StringComparison.Ordinal)
         ? _config.AgentRequestsPerMinute
@@ -83,7 +90,7 @@ internal sealed class RateLimits : IDisposable
 
     private async ValueTask<RateLimitLease> AcquireRequestAsync(string key, CancellationToken cancellationToken)
     {
-        var lease = _requests.AttemptAcquire(key);
+        var lease = Requests.AttemptAcquire(key);
         if (lease.IsAcquired || _config.QueueMs <= 0)
         {
             return lease;
@@ -93,11 +100,11 @@ internal sealed class RateLimits : IDisposable
         wait.CancelAfter(_config.QueueMs);
         try
         {
-            return await _requests.AcquireAsync(key, 1, wait.Token).ConfigureAwait(false);
+            return await Requests.AcquireAsync(key, 1, wait.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return _requests.AttemptAcquire(key);
+            return Requests.AttemptAcquire(key);
         }
     }
 
