@@ -81,17 +81,8 @@ internal sealed partial class ScreenWriter
         if (data.Length < 3 || data[1] != (byte)'[') return 0;
         var stop = Math.Min(data.Length, 3 + SgrMemo.MaxLength);
         var k = 2;
-        ulong k0 = 0, k1 = 0;
-        for (; k < stop; k++)
-        {
-            // The memo's key (the parameter bytes as two little-endian words) is built during the scan.
-            var c = data[k];
-            if ((uint)(c - '0') > 9 && c != (byte)';') break;
-            var shift = (k - 2) * 8;
-            if (shift < 64) k0 |= (ulong)c << shift;
-            else k1 |= (ulong)c << (shift - 64);
-        }
-        if (k == stop || data[k] != (byte)'m' || !memo.TryApply(ref _m.Pen, data[2..k], k0, k1)) return 0;
+        while (k < stop && ((uint)(data[k] - '0') <= 9 || data[k] == (byte)';')) k++;
+        if (k == stop || data[k] != (byte)'m' || !memo.TryApply(ref _m.Pen, data[2..k])) return 0;
         return k + 1;
     }
 

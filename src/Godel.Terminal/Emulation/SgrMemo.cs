@@ -43,15 +43,8 @@ internal sealed class SgrMemo
     /// <summary>Applies <c>CSI parameters m</c> (digits and ';' only, at most <see cref="MaxLength"/> bytes); false when the general path must.</summary>
     public bool TryApply(ref Pen pen, ReadOnlySpan<byte> parameters)
     {
-        if (parameters.Length > MaxLength) return false;
+        if (pen.UnderlineColor != 0 || pen.Link != 0 || parameters.Length > MaxLength) return false;
         var (k0, k1) = Key(parameters);
-        return TryApply(ref pen, parameters, k0, k1);
-    }
-
-    /// <summary>As above, with the key already built by a caller that scanned the bytes anyway (little-endian words, zero-padded).</summary>
-    public bool TryApply(ref Pen pen, ReadOnlySpan<byte> parameters, ulong k0, ulong k1)
-    {
-        if (pen.UnderlineColor != 0 || pen.Link != 0) return false;
         var slot = (int)((((k0 * 0x9E37_79B9_7F4A_7C15UL) ^ (k1 * 0xC2B2_AE3D_27D4_EB4FUL)) + (ulong)parameters.Length) >> 58) & (Slots - 1);
         ref var e = ref _entries[slot];
         if (e.Length != parameters.Length + 1 || e.K0 != k0 || e.K1 != k1) Learn(ref e, parameters, k0, k1);

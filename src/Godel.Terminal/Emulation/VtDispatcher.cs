@@ -8,7 +8,7 @@ namespace Godel.Terminal.Emulation;
 /// The <see cref="IVtHandler"/> of an emulator. It decodes what a sequence means and calls
 /// <see cref="ScreenWriter"/>; it never writes cells itself. Replies go to <see cref="ITerminalEvents.Reply"/>.
 /// </summary>
-internal sealed partial class VtDispatcher : IVtHandler, ISgrFastPath
+internal sealed partial class VtDispatcher : IVtHandler, IStreamingHandler
 {
     private readonly ScreenWriter _w;
     private readonly ScreenModel _m;
@@ -22,8 +22,6 @@ internal sealed partial class VtDispatcher : IVtHandler, ISgrFastPath
     }
 
     private readonly SgrMemo _sgrMemo = new();
-
-    public bool TrySgr(ReadOnlySpan<byte> parameters) => _sgrMemo.TryApply(ref _m.Pen, parameters);
 
     public int Stream(ReadOnlySpan<byte> data) => _w.Stream(data, _sgrMemo);
 

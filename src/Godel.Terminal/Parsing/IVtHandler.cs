@@ -29,14 +29,12 @@ public interface IVtHandler
 }
 
 /// <summary>
-/// Optional fast path a handler may offer: a plain SGR (<c>CSI</c> digits and ';' <c>m</c>) handed over
-/// as its parameter bytes before they are parsed. Returning false makes the parser parse and dispatch
-/// it as usual, so the result must be the same either way.
+/// Optional fast path a handler may offer for the shape of nearly all output. The parser hands it
+/// ground-state input first; whatever it does not take goes through the general path, so the result
+/// must be the same either way.
 /// </summary>
-internal interface ISgrFastPath
+internal interface IStreamingHandler
 {
-    bool TrySgr(ReadOnlySpan<byte> parameters);
-
     /// <summary>
     /// Handles a prefix of ground-state input the handler has a fused path for (streaming text, plain SGR,
     /// CR, LF) and returns its length; 0 when the parser must take the next byte itself.

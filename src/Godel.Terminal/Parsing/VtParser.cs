@@ -12,11 +12,8 @@ public sealed class VtParser
     public const int MaxIntermediates = 4;
     public const int MaxOscLength = 1 << 20;
 
-    /// <summary>Longest SGR parameter string offered to <see cref="ISgrFastPath"/>.</summary>
-    private const int SgrFastPathMax = 16;
-
     private readonly IVtHandler _handler;
-    private ISgrFastPath? _sgr;
+    private IStreamingHandler? _stream;
     private readonly VtParams _params = new();
     private readonly byte[] _intermediates = new byte[MaxIntermediates];
     private int _intermediateCount;
@@ -34,13 +31,13 @@ public sealed class VtParser
     public VtParser(IVtHandler handler)
     {
         _handler = handler;
-        _sgr = handler as ISgrFastPath;
+        _stream = handler as IStreamingHandler;
     }
 
     internal VtState State => _state;
 
     /// <summary>Tests compare the fused paths against the general one by turning them off.</summary>
-    internal void DisableFastPaths() => _sgr = null;
+    internal void DisableFastPaths() => _stream = null;
 
     /// <summary>Parses <paramref name="data"/>, calling the handler for every action.</summary>
     public void Feed(ReadOnlySpan<byte> data)
@@ -68,9 +65,9 @@ public sealed class VtParser
     {
         while (i < data.Length)
         {
-            if (_sgr is not null)
+            if (_stream is not null)
             {
-                i += _sgr.Stream(data[i..]);
+                i += _stream.Stream(data[i..]);
                 if (i >= data.Length) return i;
             }
             if (data[i] == 0x1B)
@@ -112,13 +109,6 @@ public sealed class VtParser
     private int TryCsi(ReadOnlySpan<byte> data)
     {
         if (data.Length < 3 || data[1] != (byte)'[') return 0;
-        if (_sgr is not null)
-        {
-            var k = 2;
-            var stop = Math.Min(data.Length, 3 + SgrFastPathMax);
-            while (k < stop && ((uint)(data[k] - '0') <= 9 || data[k] == ';')) k++;
-            if (k < stop && data[k] == (byte)'m' && _sgr.TrySgr(data[2..k])) return k + 1;
-        }
         var j = 2;
         _params.Clear();
         _intermediateCount = 0;
