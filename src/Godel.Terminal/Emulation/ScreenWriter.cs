@@ -86,22 +86,9 @@ internal sealed partial class ScreenWriter
         return k + 1;
     }
 
-    /// <summary>Prints printable ASCII; the hot path writes straight into the row.</summary>
+    /// <summary>Prints printable ASCII (the general path; <see cref="Stream"/> takes the common case first).</summary>
     public void PrintAscii(ReadOnlySpan<byte> text)
     {
-        var m = _m;
-        if (!m.PendingWrap && !m.ShiftOut && !m.G0Graphics && !m.Modes.Insert)
-        {
-            // Streaming output: the text fits before the last column of a compact row.
-            var x = m.X;
-            var end = x + text.Length;
-            if (end < m.Main.Columns && m.Active.Lines[m.Y].TryAppendAscii(x, text, m.Pen.Fg, m.Pen.Bg, m.Pen.Attr))
-            {
-                m.X = end;
-                m.LastPrinted = text[^1];
-                return;
-            }
-        }
         if (_m.CharsetGraphics || _m.Modes.Insert)
         {
             foreach (var b in text) PrintCell(_m.CharsetGraphics ? DecGraphics.Map(b) : b, 1);
