@@ -55,9 +55,6 @@ internal sealed class Row
         }
     }
 
-    /// <summary>The row's width, without decoding a compact row.</summary>
-    public int Columns => _cells.Length;
-
     /// <summary>True while the row holds only appended runs (no cell array in use).</summary>
     public bool IsCompact => _compact;
 
