@@ -2,7 +2,7 @@
 # Proxy benchmark: added latency, throughput, concurrent streams and memory of Godel's proxy, with a direct
 # call to the upstream stub and nginx proxy_pass measured in the same run as anchors.
 # Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: tests/bench/proxy-bench.sh [seconds] [rounds]
-# Latency and throughput are measured in ROUNDS interleaved rounds (direct, nginx, godel, godel with pool
+# Latency and throughput are measured in ROUNDS interleaved rounds (direct, nginx, godel, godel with inline
 # completions, then again) and the median round is reported, so a burst of load elsewhere hits all alike.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -65,14 +65,14 @@ HOST_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
 read -r _ URL TOKEN _ < <(grep READY "$WORK/host.out")
 export TOKEN
-# The host runs as `godel proxy serve` does: inline socket completions (ProxyProcess). The same proxy with the
-# runtime's default (completions hop to the thread pool), as it runs inside the daemon, is the second variant.
+# The host runs as `godel proxy serve` and the daemon do (the runtime's default: socket completions hop to the
+# thread pool). The same proxy with inline socket completions is the second variant, for comparison.
 INLINE=$((BASE + 3))
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
 INLINE_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/inline.out" 2>/dev/null && break; sleep 0.1; done
 read -r _ INLINE_BASE INLINE_TOKEN _ < <(grep READY "$WORK/inline.out")
-POOL_URL="$INLINE_BASE/proxy/stub/v1/chat/completions"
+INLINE_URL="$INLINE_BASE/proxy/stub/v1/chat/completions"
 
 cat > "$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -104,18 +104,18 @@ TOKEN=$INLINE_TOKEN wrk -t2 -c32 -d3s -s "$WORK/post.lua" "$INLINE_BASE/proxy/st
 # median of the rounds' values for one figure: med FILE-PATTERN EXTRACTOR
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 run_wrk() { # name url conns file
-  if [ "$1" = pool ]; then TOKEN=$INLINE_TOKEN wrk "${@:5}" -c"$3" -d"${SECS}s" --latency -s "$WORK/post.lua" "$2" > "$4"
+  if [ "$1" = inline ]; then TOKEN=$INLINE_TOKEN wrk "${@:5}" -c"$3" -d"${SECS}s" --latency -s "$WORK/post.lua" "$2" > "$4"
   else wrk "${@:5}" -c"$3" -d"${SECS}s" --latency -s "$WORK/post.lua" "$2" > "$4"; fi
 }
 echo "sequential latency (1 connection, ${SECS}s per target, $ROUNDS interleaved rounds)…"
 for r in $(seq 1 "$ROUNDS"); do
-  for name in direct nginx godel pool; do
+  for name in direct nginx godel inline; do
     url_var="${name^^}_URL"; run_wrk "$name" "${!url_var}" 1 "$WORK/lat-$name-$r.txt" -t1
   done
 done
 echo "throughput (64 connections, ${SECS}s per target, $ROUNDS interleaved rounds)…"
 for r in $(seq 1 "$ROUNDS"); do
-  for name in direct nginx godel pool; do
+  for name in direct nginx godel inline; do
     url_var="${name^^}_URL"; n0=$(nginx_ticks); g0=$(ticks "$HOST_PID")
     run_wrk "$name" "${!url_var}" 64 "$WORK/tput-$name-$r.txt" -t2
     echo "$(( $(nginx_ticks) - n0 )) $(( $(ticks "$HOST_PID") - g0 )) $(count "$WORK/tput-$name-$r.txt")" > "$WORK/cpu-$name-$r.txt"
@@ -123,7 +123,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 kill -9 "$INLINE_PID" 2>/dev/null || true; INLINE_PID=""
 # Per target: the median over rounds of p50, p99 and req/s.
-for name in direct nginx godel pool; do
+for name in direct nginx godel inline; do
   for r in $(seq 1 "$ROUNDS"); do pct 50 "$WORK/lat-$name-$r.txt"; done | median > "$WORK/p50-$name"
   for r in $(seq 1 "$ROUNDS"); do pct 99 "$WORK/lat-$name-$r.txt"; done | median > "$WORK/p99-$name"
   for r in $(seq 1 "$ROUNDS"); do rps "$WORK/tput-$name-$r.txt"; done | median > "$WORK/rps-$name"
@@ -148,9 +148,9 @@ RSS_END=$(rss_kb)
 D50=$(cat "$WORK/p50-direct"); D99=$(cat "$WORK/p99-direct")
 N50=$(cat "$WORK/p50-nginx"); N99=$(cat "$WORK/p99-nginx")
 G50=$(cat "$WORK/p50-godel"); G99=$(cat "$WORK/p99-godel")
-I50=$(cat "$WORK/p50-pool"); I99=$(cat "$WORK/p99-pool")
+I50=$(cat "$WORK/p50-inline"); I99=$(cat "$WORK/p99-inline")
 awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99="$G99" -v i50="$I50" -v i99="$I99" \
-    -v dr="$(cat "$WORK/rps-direct")" -v nr="$(cat "$WORK/rps-nginx")" -v gr="$(cat "$WORK/rps-godel")" -v pr="$(cat "$WORK/rps-pool")" \
+    -v dr="$(cat "$WORK/rps-direct")" -v nr="$(cat "$WORK/rps-nginx")" -v gr="$(cat "$WORK/rps-godel")" -v pr="$(cat "$WORK/rps-inline")" \
     -v sr="$(rps "$WORK/streams.txt")" -v s50="$(pct 50 "$WORK/streams.txt")" -v s99="$(pct 99 "$WORK/streams.txt")" \
     -v cd="$(cat "$WORK/cpu-direct-$MID.txt")" -v cn="$(cat "$WORK/cpu-nginx-$MID.txt")" -v cg="$(cat "$WORK/cpu-godel-$MID.txt")" \
     -v tck="$(getconf CLK_TCK)" -v r0="$RSS_START" -v r1="$RSS_END" -v total="$TOTAL" 'BEGIN {
@@ -159,10 +159,10 @@ awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99
   printf "direct to stub     %8.0f %8.0f\n", d50, d99
   printf "nginx proxy_pass   %8.0f %8.0f   %10.0f   %10.0f\n", n50, n99, n50 - d50, n99 - d99
   printf "godel proxy        %8.0f %8.0f   %10.0f   %10.0f\n", g50, g99, g50 - d50, g99 - d99
-  printf "godel, pool I/O     %8.0f %8.0f   %10.0f   %10.0f   (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0, as inside the daemon)\n", i50, i99, i50 - d50, i99 - d99
+  printf "godel, inline I/O   %8.0f %8.0f   %10.0f   %10.0f   (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, for comparison)\n", i50, i99, i50 - d50, i99 - d99
   printf "godel added / nginx added: p50 %.2fx, p99 %.2fx   (target: added p50 <= 500 µs, p99 <= 2000 µs, <= 1.5x nginx)\n", \
     (g50 - d50) / (n50 - d50 > 0 ? n50 - d50 : 1), (g99 - d99) / (n99 - d99 > 0 ? n99 - d99 : 1)
-  printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f (godel/nginx %.2fx), godel pool I/O %.0f (%.2fx)   (target >= 5000)\n", dr, nr, gr, gr / nr, pr, pr / nr
+  printf "\nthroughput (64 conns) req/s: direct %.0f, nginx %.0f, godel %.0f (godel/nginx %.2fx), godel inline I/O %.0f (%.2fx)   (target >= 5000)\n", dr, nr, gr, gr / nr, pr, pr / nr
   split(cd, D, " "); split(cn, N, " "); split(cg, G, " ")
   stub = D[1] / D[3]; nginxProxy = N[1] / N[3] - stub; godel = G[2] / G[3]
   printf "CPU per request (less sensitive to a busy machine): stub %.1f µs, nginx proxying %.1f µs, godel proxying %.1f µs   godel/nginx %.2fx\n", \
@@ -171,4 +171,4 @@ awk -v d50="$D50" -v d99="$D99" -v n50="$N50" -v n99="$N99" -v g50="$G50" -v g99
   printf "memory: RSS %d KB after warm-up, %d KB after %d more requests: %+.1f%%   (target within +-10%%)\n", r0, r1, total, (r1 - r0) * 100 / r0
 }'
 echo "RSS samples (KB): $SAMPLES"
-echo "errors: direct[$(cat "$WORK"/tput-direct-*.txt | errors /dev/stdin)] nginx[$(cat "$WORK"/tput-nginx-*.txt | errors /dev/stdin)] godel[$(cat "$WORK"/tput-godel-*.txt "$WORK"/lat-godel-*.txt | errors /dev/stdin)] pool[$(cat "$WORK"/tput-pool-*.txt | errors /dev/stdin)] streams[$(errors "$WORK/streams.txt")]"
+echo "errors: direct[$(cat "$WORK"/tput-direct-*.txt | errors /dev/stdin)] nginx[$(cat "$WORK"/tput-nginx-*.txt | errors /dev/stdin)] godel[$(cat "$WORK"/tput-godel-*.txt "$WORK"/lat-godel-*.txt | errors /dev/stdin)] inline[$(cat "$WORK"/tput-inline-*.txt | errors /dev/stdin)] streams[$(errors "$WORK/streams.txt")]"
