@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proxy benchmark: added latency, throughput, concurrent streams and memory of Godel's proxy, with a direct
 # call to the upstream stub and nginx proxy_pass measured in the same run as anchors.
-# Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: tests/bench/proxy-bench.sh [seconds] [rounds]
+# Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: [HOST_ARGS="--store-text false"] tests/bench/proxy-bench.sh [seconds] [rounds]
 # Latency and throughput are measured in ROUNDS interleaved rounds (direct, nginx, godel, godel with inline
 # completions, then again) and the median round is reported, so a burst of load elsewhere hits all alike.
 set -euo pipefail
@@ -60,7 +60,7 @@ nginx -p "$WORK" -c "$WORK/nginx.conf"; NGINX_STARTED=1
 echo "building the proxy host (Release)…"
 dotnet build -c Release tests/bench/proxy-host -v q -nologo 2>&1 | grep -E " error " && exit 1
 HOST_DLL=tests/bench/proxy-host/bin/Release/net10.0/ProxyBenchHost.dll
-dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$GODEL" --db "$WORK/proxy.db" > "$WORK/host.out" &
+dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$GODEL" --db "$WORK/proxy.db" ${HOST_ARGS:-} > "$WORK/host.out" &
 HOST_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
 read -r _ URL TOKEN _ < <(grep READY "$WORK/host.out")
@@ -68,7 +68,7 @@ export TOKEN
 # The host runs as `godel proxy serve` and the daemon do (the runtime's default: socket completions hop to the
 # thread pool). The same proxy with inline socket completions is the second variant, for comparison.
 INLINE=$((BASE + 3))
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" > "$WORK/inline.out" &
+DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet "$HOST_DLL" --upstream "http://127.0.0.1:$STUB" --listen "127.0.0.1:$INLINE" --db "$WORK/proxy-inline.db" ${HOST_ARGS:-} > "$WORK/inline.out" &
 INLINE_PID=$!
 for _ in $(seq 1 100); do grep -q READY "$WORK/inline.out" 2>/dev/null && break; sleep 0.1; done
 read -r _ INLINE_BASE INLINE_TOKEN _ < <(grep READY "$WORK/inline.out")
