@@ -49,12 +49,9 @@ internal sealed class RawLog : IDisposable
 
         _file.Write(data);
 
-        // A read shorter than the PTY's 4 KiB line buffer usually means no more output was waiting: flush
-        // now, so an agent's last screen survives a daemon crash. During a flood most reads are a little
-        // short too, so those flushes are spaced at least 5 ms apart (one write per read would cost a
-        // syscall per 4 KiB); the daemon's 250 ms tick flushes whatever a burst left behind.
-        var now = Environment.TickCount64;
-        if ((data.Length < 4000 && now - _lastFlush >= 5) || now - _lastFlush > 50)
+        // A read shorter than the PTY's 4 KiB line buffer means no more output was waiting: flush now.
+        // During a flood reads are full, and one flush per 50 ms keeps the log close behind.
+        if (data.Length < 4000 || Environment.TickCount64 - _lastFlush > 50)
         {
             Flush();
         }
