@@ -149,7 +149,8 @@ public sealed class BeadVerbTests : IDisposable
         Assert.Equal($"godel: no bead {typo}; did you mean {id}?\n", unknown.Error);
 
         var ids = Enumerable.Range(0, 40).Select(i => Create($"b{i}")).Append(id).ToList();
-        var shared = ids.GroupBy(x => x[6]).First(g => g.Count() > 1);
+        // Not 'g': typed alone it is also a prefix of "godel-", so it would match every bead.
+        var shared = ids.GroupBy(x => x[6]).First(g => g.Count() > 1 && g.Key != 'g');
         var ambiguous = _repo.Run("bead", "show", shared.Key.ToString());
         Assert.Equal(2, ambiguous.ExitCode);
         Assert.Contains("is ambiguous", ambiguous.Error, StringComparison.Ordinal);
