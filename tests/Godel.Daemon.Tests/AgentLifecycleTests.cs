@@ -52,12 +52,12 @@ public sealed class AgentLifecycleTests
         await using var client = await daemon.ConnectAsync();
         var agent = await client.SpawnAsync(new SpawnAgent { Bead = "godel-w0rk1", Columns = 100, Rows = 10 });
         await client.TypeAsync(agent.Name, "git rev-parse --abbrev-ref HEAD; pwd");
-        var screen = await client.WaitForScreenAsync(agent.Name, "\ngodel/godel-w0rk1");
-
         var worktree = Path.Combine(daemon.Workspace, ".godel", "worktrees", "godel-w0rk1");
+
+        // Wait for both lines: returning on the branch line alone raced the shell printing pwd.
+        await client.WaitForScreenAsync(agent.Name, $"\ngodel/godel-w0rk1\n{worktree}");
         Assert.Equal(worktree, agent.Worktree);
         Assert.Equal(worktree, agent.WorkingDirectory);
-        Assert.Contains(worktree, screen, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,12 +168,12 @@ public sealed class AgentLifecycleTests
         await client.RequestAsync<Ok>(new KillAgent(agent.Name));
         var killed = await client.AgentAsync(agent.Name);
         var restarted = (await client.RequestAsync<AgentReply>(new RestartAgent(agent.Name))).Agent;
-        var screen = await client.WaitForScreenAsync(agent.Name, "started 2 --resumed extra");
+        // pwd prints after the "started" line: wait for both, or the screen can be read in between.
+        await client.WaitForScreenAsync(agent.Name, $"started 2 --resumed extra\n{folder}");
 
         Assert.Equal((AgentState.Exited, 9), (killed.State, killed.ExitSignal));
         Assert.Equal(AgentState.Running, restarted.State);
         Assert.NotEqual(agent.Pid, restarted.Pid);
-        Assert.Contains(folder, screen, StringComparison.Ordinal);
     }
 
     [Fact]
