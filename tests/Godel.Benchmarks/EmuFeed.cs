@@ -17,15 +17,19 @@ internal static class EmuFeed
         }
         var data = File.ReadAllBytes(args[0]);
         var best = 0.0;
+        var bestCpu = 0.0;
         for (var run = 0; run < 3; run++)
         {
             var sink = EmulatorSink.Create(200, 50);
+            var cpu = ThreadCpu.Seconds();
             var clock = Stopwatch.StartNew();
             for (var off = 0; off < data.Length; off += PtyChunk)
                 sink.Feed(data.AsSpan(off, Math.Min(PtyChunk, data.Length - off)));
             best = Math.Max(best, data.Length / 1e6 / clock.Elapsed.TotalSeconds);
+            bestCpu = Math.Max(bestCpu, data.Length / 1e6 / (ThreadCpu.Seconds() - cpu));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"godel-emulator-only {Path.GetFileName(args[0])} {best:F1} MB/s"));
+        // The second figure divides by this thread's CPU time: on a busy machine it still compares builds fairly.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"godel-emulator-only {Path.GetFileName(args[0])} {best:F1} MB/s ({bestCpu:F1} MB per CPU second)"));
         return 0;
     }
 }

@@ -1,4 +1,8 @@
 // The only code that mutates a ScreenModel: clamps every argument, keeps the cursor in bounds, handles wide cells.
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Godel.Terminal.Screen;
 
 namespace Godel.Terminal.Emulation;
@@ -42,8 +46,7 @@ internal sealed partial class ScreenWriter
             if ((uint)(b - 0x20) <= 0x5E)
             {
                 var rest = data[i..];
-                var n = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-                if (n < 0) n = rest.Length;
+                var n = PrintableRun(rest);
                 if (x + n >= cols || !row.TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
                 x += n;
                 m.LastPrinted = rest[n - 1];
@@ -75,10 +78,37 @@ internal sealed partial class ScreenWriter
         return i;
     }
 
+    /// <summary>How many bytes at the start of <paramref name="text"/> are printable ASCII (all of it when none is not).</summary>
+    private static int PrintableRun(ReadOnlySpan<byte> text)
+    {
+        if (Vector128.IsHardwareAccelerated && text.Length >= 16)
+        {
+            // Colourised output prints a word at a time: one inline 16-byte test usually finds its end.
+            var v = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text));
+            var other = Vector128.GreaterThan(v - Vector128.Create((byte)0x20), Vector128.Create((byte)0x5E)).ExtractMostSignificantBits();
+            if (other != 0) return BitOperations.TrailingZeroCount(other);
+        }
+        var n = text.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+        return n < 0 ? text.Length : n;
+    }
+
     /// <summary>An SGR of digits and ';' at data[0] (ESC) that the memo applies: its length, else 0.</summary>
     private int StreamSgr(ReadOnlySpan<byte> data, SgrMemo memo)
     {
         if (data.Length < 3 || data[1] != (byte)'[') return 0;
+        if (Vector128.IsHardwareAccelerated && data.Length >= 3 + SgrMemo.MaxLength)
+        {
+            // One 16-byte load finds the end of the parameters and is, masked to their length, the memo's key.
+            var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), 2));
+            var param = Vector128.LessThanOrEqual(v - Vector128.Create((byte)'0'), Vector128.Create((byte)9))
+                | Vector128.Equals(v, Vector128.Create((byte)';'));
+            var other = ~param.ExtractMostSignificantBits() & 0xFFFFu;
+            if (other == 0) return 0;
+            var n = BitOperations.TrailingZeroCount(other);
+            if (data[2 + n] != (byte)'m') return 0;
+            var key = (v & Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)n))).AsUInt64();
+            return memo.TryApply(ref _m.Pen, key.GetElement(0), key.GetElement(1), n) ? n + 3 : 0;
+        }
         var stop = Math.Min(data.Length, 3 + SgrMemo.MaxLength);
         var k = 2;
         while (k < stop && ((uint)(data[k] - '0') <= 9 || data[k] == (byte)';')) k++;

@@ -43,11 +43,21 @@ internal sealed class SgrMemo
     /// <summary>Applies <c>CSI parameters m</c> (digits and ';' only, at most <see cref="MaxLength"/> bytes); false when the general path must.</summary>
     public bool TryApply(ref Pen pen, ReadOnlySpan<byte> parameters)
     {
-        if (pen.UnderlineColor != 0 || pen.Link != 0 || parameters.Length > MaxLength) return false;
+        if (parameters.Length > MaxLength) return false;
         var (k0, k1) = Key(parameters);
-        var slot = (int)((((k0 * 0x9E37_79B9_7F4A_7C15UL) ^ (k1 * 0xC2B2_AE3D_27D4_EB4FUL)) + (ulong)parameters.Length) >> 58) & (Slots - 1);
+        return TryApply(ref pen, k0, k1, parameters.Length);
+    }
+
+    /// <summary>
+    /// The same, given the parameter bytes as two little-endian words, zero-padded (so the caller may load them
+    /// straight from its input), and their count.
+    /// </summary>
+    public bool TryApply(ref Pen pen, ulong k0, ulong k1, int length)
+    {
+        if (pen.UnderlineColor != 0 || pen.Link != 0) return false;
+        var slot = (int)((((k0 * 0x9E37_79B9_7F4A_7C15UL) ^ (k1 * 0xC2B2_AE3D_27D4_EB4FUL)) + (ulong)length) >> 58) & (Slots - 1);
         ref var e = ref _entries[slot];
-        if (e.Length != parameters.Length + 1 || e.K0 != k0 || e.K1 != k1) Learn(ref e, parameters, k0, k1);
+        if (e.Length != length + 1 || e.K0 != k0 || e.K1 != k1) Learn(ref e, k0, k1, length);
         if (!e.Cacheable) return false;
         pen.Fg = (pen.Fg & e.FgKeep) | e.FgSet;
         pen.Bg = (pen.Bg & e.BgKeep) | e.BgSet;
@@ -74,8 +84,12 @@ internal sealed class SgrMemo
         return v;
     }
 
-    private void Learn(ref Entry e, ReadOnlySpan<byte> parameters, ulong k0, ulong k1)
+    private void Learn(ref Entry e, ulong k0, ulong k1, int length)
     {
+        Span<byte> parameters = stackalloc byte[MaxLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(parameters, k0);
+        BinaryPrimitives.WriteUInt64LittleEndian(parameters[8..], k1);
+        parameters = parameters[..length];
         _scratch.Clear();
         _scratch.PutRun(parameters);
         var a = default(Pen);
@@ -84,7 +98,7 @@ internal sealed class SgrMemo
         Sgr.ApplyTo(ref b, _scratch);
         e.K0 = k0;
         e.K1 = k1;
-        e.Length = parameters.Length + 1;
+        e.Length = length + 1;
         (e.FgKeep, e.FgSet) = Field(a.Fg, b.Fg, FgProbe);
         (e.BgKeep, e.BgSet) = Field(a.Bg, b.Bg, BgProbe);
         e.AttrSet = a.Attr;
