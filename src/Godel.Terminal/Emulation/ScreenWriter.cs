@@ -47,7 +47,7 @@ internal sealed partial class ScreenWriter
             {
                 var rest = data[i..];
                 var n = PrintableRun(rest);
-                if (x + n >= cols || !row.TryAppendAscii(x, rest[..n], m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
+                if (x + n >= cols || !row.TryAppendAscii(x, rest, n, m.Pen.Fg, m.Pen.Bg, m.Pen.Attr)) break;
                 x += n;
                 m.LastPrinted = rest[n - 1];
                 i += n;
@@ -133,7 +133,7 @@ internal sealed partial class ScreenWriter
             var x = _m.X;
             var n = Math.Min(cols - x, text.Length);
             var fits = text.Length == n || _m.Modes.AutoWrap;
-            if (!fits || !row.TryAppendAscii(x, text[..n], pen.Fg, pen.Bg, pen.Attr)) WriteCells(row.Cells, x, text, n, pen, fits);
+            if (!fits || !row.TryAppendAscii(x, text, n, pen.Fg, pen.Bg, pen.Attr)) WriteCells(row.Cells, x, text, n, pen, fits);
             else _m.LastPrinted = text[n - 1];
             if (!fits) return;
             text = text[n..];
