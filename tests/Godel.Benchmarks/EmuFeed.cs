@@ -18,6 +18,7 @@ internal static class EmuFeed
         var data = File.ReadAllBytes(args[0]);
         var best = 0.0;
         var bestCpu = 0.0;
+        var firstCpu = 0.0;
         for (var run = 0; run < 3; run++)
         {
             var sink = EmulatorSink.Create(200, 50);
@@ -26,10 +27,12 @@ internal static class EmuFeed
             for (var off = 0; off < data.Length; off += PtyChunk)
                 sink.Feed(data.AsSpan(off, Math.Min(PtyChunk, data.Length - off)));
             best = Math.Max(best, data.Length / 1e6 / clock.Elapsed.TotalSeconds);
-            bestCpu = Math.Max(bestCpu, data.Length / 1e6 / (ThreadCpu.Seconds() - cpu));
+            var perCpu = data.Length / 1e6 / (ThreadCpu.Seconds() - cpu);
+            bestCpu = Math.Max(bestCpu, perCpu);
+            if (run == 0) firstCpu = perCpu;
         }
         // The second figure divides by this thread's CPU time: on a busy machine it still compares builds fairly.
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"godel-emulator-only {Path.GetFileName(args[0])} {best:F1} MB/s ({bestCpu:F1} MB per CPU second)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"godel-emulator-only {Path.GetFileName(args[0])} {best:F1} MB/s ({bestCpu:F1} MB per CPU second; first, cold pass {firstCpu:F1})"));
         return 0;
     }
 }
