@@ -29,7 +29,10 @@ public sealed class BeadStore : IDisposable
     {
         options ??= new BeadStoreOptions();
         var paths = GitPaths.Discover(directory);
-        return new BeadStore(new StoreEngine(paths, options.Actor, options.Clock), options);
+        return new BeadStore(new StoreEngine(paths, options.Actor, options.Clock)
+        {
+            Packer = new LoosePacker(paths.CommonDir, options.PackLooseObjectsAfterBytes, options.WaitForPacking),
+        }, options);
     }
 
     public StoreView View() => _engine.View();

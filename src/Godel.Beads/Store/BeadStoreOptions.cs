@@ -10,6 +10,15 @@ public sealed record BeadStoreOptions
     public string? Actor { get; init; }
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Bytes of loose git objects the store may write before it packs them with `git repack -d -q` (each write
+    /// stores a new root tree, ~270 KB at 10k beads); 0 leaves packing to git's own `gc --auto`.
+    /// </summary>
+    public long PackLooseObjectsAfterBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Tests: wait for the repack (normally it runs on after the write returns).</summary>
+    internal bool WaitForPacking { get; init; }
 }
 
 /// <summary>What `bead create` asks for.</summary>

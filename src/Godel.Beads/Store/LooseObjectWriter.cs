@@ -19,6 +19,9 @@ internal sealed class LooseObjectWriter(string commonDir)
 
     public long PiecesDeflated => _pieces.PiecesDeflated;
 
+    /// <summary>Compressed bytes of the new loose objects this writer stored (objects already present are not counted).</summary>
+    public long BytesWritten { get; private set; }
+
     /// <summary>fsync each object before renaming it in (only when git's core.fsync asks for loose objects).</summary>
     public bool Fsync { get; set; }
 
@@ -68,6 +71,7 @@ internal sealed class LooseObjectWriter(string commonDir)
                 zlib.Write(data);
             }
             if (Fsync) file.Flush(flushToDisk: true);
+            BytesWritten += file.Position;
         }
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         try

@@ -40,6 +40,9 @@ internal sealed class StoreEngine : IDisposable
 
     public GitPaths Paths { get; }
 
+    /// <summary>Packs the loose objects writes leave behind once they add up (none: leave it to git).</summary>
+    public LoosePacker? Packer { get; init; }
+
     private LooseObjectWriter Objects => field ??= new LooseObjectWriter(Paths.CommonDir) { Fsync = Fsync.LooseObjects };
 
     /// <summary>What git's core.fsync asks to harden; read once, on the first write.</summary>
@@ -93,11 +96,13 @@ internal sealed class StoreEngine : IDisposable
                 if (plan.Changes.Count == 0 && plan.ExtraParents is null) return plan.Result;
                 try
                 {
+                    var written = Objects.BytesWritten;
                     var commit = CommitPlan(snapshot, head, plan);
                     if (MoveRef(head, commit, plan.Message))
                     {
                         snapshot.Commit = commit;
                         _cacheDirty = true;
+                        Packer?.Added(Objects.BytesWritten - written);
                         return plan.Result;
                     }
                 }
