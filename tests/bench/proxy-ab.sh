@@ -4,7 +4,7 @@
 # Needs: nginx, wrk (apt-get install -y nginx wrk), the .NET SDK.
 # Usage: A=path/ProxyBenchHost.dll B=path/ProxyBenchHost.dll [A_ENV="K=V …"] [B_ENV=…] [A_ARGS=…] [B_ARGS=…] [A_HOOK='cmd using $PID'] \
 #        tests/bench/proxy-ab.sh [seconds=5] [rounds=5] [connections=1]
-# With B unset, B is this tree's host (built here). Prints per round and the medians of p50/p99/p99.9 (µs).
+# With B unset, B is this tree's host (built here). An optional third host: C=… [C_ENV C_ARGS C_HOOK]. Prints per round and the medians of p50/p99/p99.9 (µs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-5}
@@ -22,14 +22,14 @@ WORK=$(mktemp -d /tmp/godel-proxy-ab.XXXXXX)
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 while :; do
   BASE=$((20000 + RANDOM % 12000))
-  port_free "$BASE" && port_free $((BASE + 1)) && port_free $((BASE + 2)) && port_free $((BASE + 3)) && break
+  port_free "$BASE" && port_free $((BASE + 1)) && port_free $((BASE + 2)) && port_free $((BASE + 3)) && port_free $((BASE + 4)) && break
 done
 STUB=$BASE; NGINX=$((BASE + 1))
 PIDS=(); NGINX_STARTED=""
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -9 "$p" 2>/dev/null || true; done
-  for h in a b; do [ -f "$WORK/$h.out" ] && grep -E "^(AUDITED|ALLOCATED)" "$WORK/$h.out" | sed "s/^/$h: /"; done
+  for h in a b c; do [ -f "$WORK/$h.out" ] && grep -E "^(AUDITED|ALLOCATED)" "$WORK/$h.out" | sed "s/^/$h: /"; done
   [ -n "$NGINX_STARTED" ] && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -72,6 +72,8 @@ start_host() { # name dll port env args
 }
 start_host a "$A" $((BASE + 2)) "${A_ENV:-}" "${A_ARGS:-}" "${A_HOOK:-}"
 start_host b "$B" $((BASE + 3)) "${B_ENV:-}" "${B_ARGS:-}" "${B_HOOK:-}"
+HOSTS="a b"
+if [ -n "${C:-}" ]; then start_host c "$C" $((BASE + 4)) "${C_ENV:-}" "${C_ARGS:-}" "${C_HOOK:-}"; HOSTS="a b c"; fi
 echo "http://127.0.0.1:$STUB/v1/chat/completions none" > "$WORK/direct.target"
 echo "http://127.0.0.1:$NGINX/v1/chat/completions none" > "$WORK/nginx.target"
 
@@ -91,14 +93,15 @@ measure() { # name round
   TOKEN=$token wrk -t1 -c"$CONNS" -d"${SECS}s" -s "$WORK/post.lua" "$url" | grep RESULT > "$WORK/$1-$2.res"
 }
 echo "warm-up…"
-for t in direct nginx a b; do read -r url token < "$WORK/$t.target"; TOKEN=$token wrk -t1 -c"$CONNS" -d3s -s "$WORK/post.lua" "$url" > /dev/null; done
+for t in direct nginx $HOSTS; do read -r url token < "$WORK/$t.target"; TOKEN=$token wrk -t1 -c"$CONNS" -d3s -s "$WORK/post.lua" "$url" > /dev/null; done
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "A = $A ${A_ENV:-} ${A_ARGS:-} ${A_HOOK:-}"
 echo "B = $B ${B_ENV:-} ${B_ARGS:-} ${B_HOOK:-}"
+[ -n "${C:-}" ] && echo "C = $C ${C_ENV:-} ${C_ARGS:-} ${C_HOOK:-}"
 printf "%-6s %5s %8s %8s %8s %8s %9s %6s\n" target round p50_us p99_us p999_us max_us requests errors
 for r in $(seq 1 "$ROUNDS"); do
-  # Alternate A/B order each round so neither always follows the same neighbour.
-  if [ $((r % 2)) -eq 1 ]; then order="direct nginx a b"; else order="direct nginx b a"; fi
+  # Reverse the hosts' order every other round so none always follows the same neighbour.
+  if [ $((r % 2)) -eq 1 ]; then order="direct nginx $HOSTS"; else order="direct nginx $(echo "$HOSTS" | rev)"; fi
   for t in $order; do
     measure "$t" "$r"
     read -r _ p50 p99 p999 max n e < "$WORK/$t-$r.res"
@@ -112,7 +115,7 @@ D50=$(col direct 2); D99=$(col direct 3)
 echo
 echo "medians over $ROUNDS rounds ($CONNS connection(s), ${SECS}s each); added = minus direct's median"
 printf "%-6s %8s %8s %8s %10s %10s\n" target p50_us p99_us p999_us added_p50 added_p99
-for t in direct nginx a b; do
+for t in direct nginx $HOSTS; do
   p50=$(col "$t" 2); p99=$(col "$t" 3); p999=$(col "$t" 4)
   printf "%-6s %8d %8d %8d %10d %10d\n" "$t" "$p50" "$p99" "$p999" $((p50 - D50)) $((p99 - D99))
 done
