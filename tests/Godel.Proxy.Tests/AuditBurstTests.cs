@@ -48,6 +48,30 @@ public sealed class AuditBurstTests
         Assert.Equal(burst, CountRowsWhoseTextIsTheirOwn(db.Path));
     }
 
+    [Fact]
+    public async Task A_reply_with_invalid_utf8_is_recorded_and_the_writer_keeps_recording_after_it()
+    {
+        await using var stub = await UpstreamStub.StartAsync();
+        var reply = Encoding.UTF8.GetBytes("""{"choices":[{"message":{"content":"garbledX tail"}}],"usage":{"prompt_tokens":3,"completion_tokens":2}}""");
+        reply[Array.IndexOf(reply, (byte)'X')] = 0xC3;
+        stub.Replay(reply, "application/json");
+        var config = ProxyHarness.With(("stub", new Godel.Config.Model.ProviderConfig { Type = Godel.Config.Model.ProviderType.OpenAICompatible, BaseUrl = stub.Url }));
+        await using var proxy = await ProxyHarness.StartAsync(config);
+        const string ask = """{"model":"gpt-4.1","messages":[{"role":"user","content":"firstcall"}]}""";
+
+        var first = await proxy.SendAsync(proxy.Post("/proxy/stub/v1/chat/completions", ask));
+        await proxy.Server.Admin.FlushAuditAsync();
+        var second = await proxy.SendAsync(proxy.Post("/proxy/stub/v1/chat/completions", ask.Replace("firstcall", "secondcall", StringComparison.Ordinal)));
+        await proxy.Server.Admin.FlushAuditAsync();
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(200, second.Status);
+        Assert.Equal(2, proxy.Server.Admin.Stats().Totals.Requests);
+        Assert.Single(proxy.Server.Admin.Search("firstcall tail"));
+        Assert.Single(proxy.Server.Admin.Search("secondcall"));
+        Assert.DoesNotContain(proxy.Logger.Lines, l => l.Contains("writer stopped", StringComparison.Ordinal));
+    }
+
     private static string Word(int i) => "burstword" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Bead(int i) => "godel-b" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

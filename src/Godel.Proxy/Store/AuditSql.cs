@@ -50,12 +50,4 @@ internal static class AuditSql
         s.Text(18, r.Error);
         s.Run();
     }
-
-    public static void InsertText(AuditStatement s, long id, string prompt, string response)
-    {
-        s.Int(1, id);
-        s.Text(2, prompt);
-        s.Text(3, response);
-        s.Run();
-    }
 }

@@ -27,6 +27,10 @@ internal sealed class AuditStatement : IDisposable
     public void Text(int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Binds UTF-8 bytes (SQLite copies them); empty binds "" as the string overload does, not NULL.</summary>
+    public void Text(int index, ReadOnlySpan<byte> utf8) =>
+        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_statement, index, "") : raw.sqlite3_bind_text(_statement, index, utf8));
+
     /// <summary>Executes the bound statement and makes it ready for the next row.</summary>
     public void Run()
     {

@@ -149,7 +149,7 @@ internal sealed class AuditWriter : IAsyncDisposable
         using var connection = _database.Connect();
         // Prepared once for the writer's life: re-preparing per batch was a visible share of the writer's CPU.
         using var insert = new AuditStatement(connection, AuditSql.InsertSql);
-        using var text = new AuditStatement(connection, AuditSql.TextSql);
+        using var text = new AuditTextInsert(connection);
         var lastId = AuditSql.LastId(connection);
         // A thread of its own may block: waiting here costs no pool thread.
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -175,7 +175,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     }
 
     /// <summary>Writes the batch in transactions of <see cref="ChunkRows"/>, yielding the CPU between them; returns the last id used.</summary>
-    private long Write(SqliteConnection connection, AuditStatement insert, AuditStatement text, List<AuditRecord> batch, long lastId)
+    private long Write(SqliteConnection connection, AuditStatement insert, AuditTextInsert text, List<AuditRecord> batch, long lastId)
     {
         for (var start = 0; start < batch.Count; start += ChunkRows)
         {
@@ -190,7 +190,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     /// Writes one chunk in one transaction. Another process writing the same file (a second proxy on one store)
     /// can take the ids this writer meant to use: then the chunk is retried once after the current maximum.
     /// </summary>
-    private long WriteChunk(SqliteConnection connection, AuditStatement insert, AuditStatement text, ReadOnlySpan<AuditRecord> chunk, long lastId)
+    private long WriteChunk(SqliteConnection connection, AuditStatement insert, AuditTextInsert text, ReadOnlySpan<AuditRecord> chunk, long lastId)
     {
         try
         {
@@ -212,7 +212,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     }
 
     /// <summary>A failed row rolls the whole chunk back (the transaction's dispose), so ids are never half used.</summary>
-    private static long TryWrite(SqliteConnection connection, AuditStatement insert, AuditStatement text, ReadOnlySpan<AuditRecord> chunk, long lastId)
+    private static long TryWrite(SqliteConnection connection, AuditStatement insert, AuditTextInsert text, ReadOnlySpan<AuditRecord> chunk, long lastId)
     {
         var id = lastId;
         using var transaction = connection.BeginTransaction();
@@ -222,7 +222,7 @@ internal sealed class AuditWriter : IAsyncDisposable
             AuditSql.Insert(insert, ++id, record);
             if (record.PromptBody is not null || record.ResponseBody is not null)
             {
-                AuditSql.InsertText(text, id, TextExtractor.Extract(record.PromptBody), TextExtractor.Extract(record.ResponseBody));
+                text.Insert(id, record.PromptBody, record.ResponseBody);
             }
             if ((i + 1) % YieldEvery == 0)
             {
