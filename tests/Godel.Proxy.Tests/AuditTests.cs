@@ -113,4 +113,16 @@ public sealed class AuditTests
         Assert.Equal("be kind\nhello", TextExtractor.Extract(json));
         Assert.Equal("Hello", TextExtractor.Extract(sse));
     }
+
+    [Fact]
+    public void Text_extraction_keeps_escaped_text_and_survives_invalid_utf8_from_upstream()
+    {
+        var escaped = System.Text.Encoding.UTF8.GetBytes("""{"content":"tab\there \"quoted\" caf\u00e9 \ud83d\ude00"}""");
+        // An upstream may send any bytes; a reply with a broken UTF-8 sequence must not stop the audit writer.
+        var broken = System.Text.Encoding.UTF8.GetBytes("""{"content":"before","text":"bad X here"}""");
+        broken[Array.IndexOf(broken, (byte)'X')] = 0xC3;
+
+        Assert.Equal("tab\there \"quoted\" café 😀", TextExtractor.Extract(escaped));
+        Assert.StartsWith("before", TextExtractor.Extract(broken), StringComparison.Ordinal);
+    }
 }

@@ -37,7 +37,7 @@ await server.Admin.FlushAuditAsync();
 var audited = server.Admin.Stats().Totals.Requests;
 Console.WriteLine($"AUDITED {audited} requests ({stats.Totals.Requests} before the final flush)");
 // Whole-process figures (start-up and admin calls included), for a rough per-request allocation rate.
-Console.WriteLine($"ALLOCATED {GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, audited)} bytes/request, GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+Console.WriteLine($"ALLOCATED {GC.GetTotalAllocatedBytes(precise: true) / Math.Max(1, audited)} bytes/request, GCs gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0.0} ms in all");
 
 string? Arg(string name)
 {
