@@ -27,5 +27,38 @@ public sealed class RawLogTests : IDisposable
         Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 4096));
     }
 
+    [Fact]
+    public void A_reopened_log_counts_the_bytes_already_in_its_file_towards_the_cap()
+    {
+        var path = Path.Combine(_dir.FullName, "b.log");
+        using (var log = new RawLog(path, maxBytes: 4096, keep: 1))
+        {
+            log.Write(Enumerable.Repeat((byte)'a', 3000).ToArray());
+        }
+
+        using (var log = new RawLog(path, maxBytes: 4096, keep: 1))
+        {
+            log.Write(Enumerable.Repeat((byte)'b', 2000).ToArray());
+        }
+
+        Assert.Equal([path + ".1", path], RawLog.Files(path, 1));
+        Assert.Equal(new string('a', 3000), File.ReadAllText(path + ".1"));
+        Assert.Equal(new string('b', 2000), File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Flush_puts_buffered_bytes_in_the_file_for_any_reader()
+    {
+        var path = Path.Combine(_dir.FullName, "c.log");
+        using var log = new RawLog(path, maxBytes: 1 << 20, keep: 1);
+        log.Write("first "u8);
+        log.Flush();
+        log.Write("second"u8);
+        log.Flush();
+
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        Assert.Equal("first second", new StreamReader(reader).ReadToEnd());
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 }

@@ -9,6 +9,7 @@ namespace Godel.Daemon.Sessions;
 
 internal sealed class Session : ITerminalEvents, IDisposable
 {
+    private const int ReadBufferBytes = 64 * 1024;
     private readonly Lock _gate = new();
     private readonly ITerminalEmulator _emulator;
     private readonly IPtyProcess? _pty;
@@ -69,29 +70,28 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
+    // Reads one chunk ahead: a chunk is processed once the reader knows whether more output is waiting, and the last
+    // chunk before the PTY runs dry is logged and flushed in the same locked step that shows it on the screen, so
+    // whatever a client or a capture has seen is in the log when the daemon dies. A flood costs no flush per read.
     private void ReadLoop()
     {
-        var buffer = new byte[64 * 1024];
+        var current = new byte[ReadBufferBytes];
+        var next = new byte[ReadBufferBytes];
         try
         {
-            while (true)
+            var n = ReadBlocking(current);
+            while (n > 0)
             {
-                int n;
-                try
+                var waiting = _pty!.ReadAvailable(next);
+                Process(current.AsSpan(0, n), flushLog: waiting <= 0);
+                if (waiting < 0)
                 {
-                    n = _pty!.Output.Read(buffer);
+                    n = ReadBlocking(current);
                 }
-                catch (IOException)
+                else
                 {
-                    break;
+                    (current, next, n) = (next, current, waiting);
                 }
-
-                if (n <= 0)
-                {
-                    break;
-                }
-
-                Process(buffer.AsSpan(0, n));
             }
         }
         catch (ObjectDisposedException)
@@ -103,12 +103,33 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
-    private void Process(ReadOnlySpan<byte> data)
+    // 0 at end of output (EIO when the child is gone, or the session disposed).
+    private int ReadBlocking(byte[] buffer)
+    {
+        try
+        {
+            return _pty!.Output.Read(buffer);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private void Process(ReadOnlySpan<byte> data, bool flushLog)
     {
         lock (_gate)
         {
             _emulator.Feed(data);
-            _log?.Write(data);
+            if (_log is not null)
+            {
+                _log.Write(data);
+                if (flushLog)
+                {
+                    _log.Flush();
+                }
+            }
+
             foreach (var attachment in _attachments)
             {
                 attachment.SendOutput(data);
