@@ -9,7 +9,6 @@ namespace Godel.Daemon.Sessions;
 
 internal sealed class Session : ITerminalEvents, IDisposable
 {
-    private const int ReadBufferBytes = 64 * 1024;
     private readonly Lock _gate = new();
     private readonly ITerminalEmulator _emulator;
     private readonly IPtyProcess? _pty;
@@ -70,27 +69,23 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
-    // Reads one chunk ahead: a chunk is processed once the reader knows whether more output is waiting, and the last
-    // chunk before the PTY runs dry is logged and flushed in the same locked step that shows it on the screen, so
-    // whatever a client or a capture has seen is in the log when the daemon dies. A flood costs no flush per read.
+    // A chunk is processed as soon as it is read (the kernel refills the PTY meanwhile); then whatever else is waiting is
+    // taken without blocking. Only when nothing is does the raw log reach the kernel, and the reader sleeps: a flood costs
+    // no flush per read, and a killed daemon loses no output it had time to show (captures and snapshots flush first).
     private void ReadLoop()
     {
-        var current = new byte[ReadBufferBytes];
-        var next = new byte[ReadBufferBytes];
+        var buffer = new byte[64 * 1024];
         try
         {
-            var n = ReadBlocking(current);
+            var n = ReadBlocking(buffer);
             while (n > 0)
             {
-                var waiting = _pty!.ReadAvailable(next);
-                Process(current.AsSpan(0, n), flushLog: waiting <= 0);
-                if (waiting < 0)
+                Process(buffer.AsSpan(0, n));
+                n = _pty!.ReadAvailable(buffer);
+                if (n < 0)
                 {
-                    n = ReadBlocking(current);
-                }
-                else
-                {
-                    (current, next, n) = (next, current, waiting);
+                    FlushLog();
+                    n = ReadBlocking(buffer);
                 }
             }
         }
@@ -99,6 +94,7 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
         finally
         {
+            FlushLog();
             _outputEnded.TrySetResult();
         }
     }
@@ -116,20 +112,12 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
-    private void Process(ReadOnlySpan<byte> data, bool flushLog)
+    private void Process(ReadOnlySpan<byte> data)
     {
         lock (_gate)
         {
             _emulator.Feed(data);
-            if (_log is not null)
-            {
-                _log.Write(data);
-                if (flushLog)
-                {
-                    _log.Flush();
-                }
-            }
-
+            _log?.Write(data);
             foreach (var attachment in _attachments)
             {
                 attachment.SendOutput(data);
@@ -280,22 +268,29 @@ internal sealed class Session : ITerminalEvents, IDisposable
             }
 
             attachment.Resumed();
+            FlushLogLocked();
             return FrameEncoder.Snapshot(attachment.Channel, _emulator.Columns, _emulator.Rows, _emulator.Snapshot());
         }
     }
 
-    /// <summary>Writes buffered log bytes out (the daemon's tick calls this).</summary>
+    /// <summary>Writes buffered log bytes out (the reader before it sleeps, the daemon's tick, an agent's exit).</summary>
     public void FlushLog()
     {
         lock (_gate)
         {
-            try
-            {
-                _log?.Flush();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            FlushLogLocked();
+        }
+    }
+
+    // Whoever shows the screen flushes first, so nothing seen is missing from the log if the daemon dies next.
+    private void FlushLogLocked()
+    {
+        try
+        {
+            _log?.Flush();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -303,6 +298,7 @@ internal sealed class Session : ITerminalEvents, IDisposable
     {
         lock (_gate)
         {
+            FlushLogLocked();
             return _emulator.Capture(options);
         }
     }
