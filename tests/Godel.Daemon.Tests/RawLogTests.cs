@@ -60,5 +60,33 @@ public sealed class RawLogTests : IDisposable
         Assert.Equal("first second", new StreamReader(reader).ReadToEnd());
     }
 
+    [Fact]
+    public void A_flood_across_many_blocks_and_rotations_is_in_the_files_whole_and_in_order_after_flush()
+    {
+        var path = Path.Combine(_dir.FullName, "d.log");
+        var expected = new System.Text.StringBuilder();
+        using var log = new RawLog(path, maxBytes: 300_000, keep: 20);
+        var random = new Random(7);
+        for (var i = 0; expected.Length < 3_000_000; i++)
+        {
+            var chunk = string.Concat(Enumerable.Range(0, random.Next(1, 400)).Select(j => $"{i}.{j} "));
+            log.Write(System.Text.Encoding.ASCII.GetBytes(chunk));
+            expected.Append(chunk);
+        }
+
+        log.Flush(); // no Dispose: what a killed daemon would leave
+
+        var files = RawLog.Files(path, 20);
+        Assert.Equal(expected.ToString(), string.Concat(files.Select(ReadShared)));
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 300_000, $"{f} is over the cap"));
+        Assert.True(files.Count >= 10, $"only {files.Count} files");
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(file).ReadToEnd();
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 }
