@@ -56,7 +56,15 @@ public sealed class ProxyServer : IAsyncDisposable
         }
         var tls = LoadCertificate(options);
         var services = BuildServices(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Godel.Proxy", Args = [NoConfigReload] });
+        // The host would otherwise take the current directory (inside the daemon: the workspace, agents' worktrees
+        // included) as its content root and watch it recursively for appsettings.json: an inotify event, and a wake-up,
+        // for every write under it, the agents' raw logs among them. The proxy reads no settings files.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "Godel.Proxy",
+            Args = [NoConfigReload],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         // Continuations run on the socket thread instead of hopping to the thread pool: on a busy 2-core machine

@@ -34,6 +34,13 @@ public interface IPtyProcess : IAsyncDisposable, IDisposable
     /// <summary>Reads what the child writes. Returns 0 at end of output (EIO on the master after the child exits).</summary>
     Stream Output { get; }
 
+    /// <summary>
+    /// Reads output only if some is already waiting, never blocking: bytes read, 0 at end of output, or -1 when nothing
+    /// is waiting (a read of <see cref="Output"/> would block). Lets a reader drain a burst and act once before it sleeps.
+    /// Where the platform cannot tell without blocking, it returns -1 and the caller simply reads <see cref="Output"/>.
+    /// </summary>
+    int ReadAvailable(Span<byte> buffer) => -1;
+
     /// <summary>Queues bytes for the child's input. Never blocks the caller, even when the child does not read.</summary>
     void Write(ReadOnlySpan<byte> data);
 

@@ -7,6 +7,8 @@
 #  - 16 idle agents: daemon CPU over IDLE_SECONDS and memory per agent.
 # usage: tests/bench/daemon-bench.sh [latency|cat|idle|all] [ROUNDS=3] [IDLE_SECONDS=60] [CORPUS_DIR=/tmp/godel-corpus]
 #   `tests/bench/daemon-bench.sh latency` prints only the keystroke figures (p50/p99 and anchors), about a minute.
+#   GODEL_BENCH_GODEL=PATH measures another godel build; GODEL_BENCH_BASELINE=PATH also runs that build's `cat` in every
+#   round, interleaved with this one and the raw anchor (A/B on a noisy machine: compare medians, not single runs).
 set -eu
 what=all
 case "${1:-}" in latency|cat|idle|all) what=$1; shift ;; esac
@@ -21,7 +23,6 @@ dotnet build -c Release "$root/tests/bench/daemon-bench" >/dev/null
 godel=${GODEL_BENCH_GODEL:-$root/src/Godel.Cli/bin/Release/net10.0/godel}
 run="$root/tests/bench/daemon-bench/bin/Release/net10.0/DaemonBench"
 rate() { awk '{for (i=1;i<NF;i++) if ($(i+1)=="MB/s") print $i}'; }
-best() { sort -g | tail -1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$rounds; $(git -C "$root" rev-parse --short HEAD)"
@@ -32,13 +33,22 @@ for c in plain sgr; do
     python3 "$bench/rawpty.py" "$f" | rate >>"$tmp/raw-$c"
     "$run" "$godel" cat "$f" | rate >>"$tmp/godel-$c"
     "$run" "$godel" cat "$f" attached | rate >>"$tmp/client-$c"
+    if [ -n "${GODEL_BENCH_BASELINE:-}" ]; then "$run" "$GODEL_BENCH_BASELINE" cat "$f" | rate >>"$tmp/base-$c"; fi
     if command -v tmux >/dev/null; then "$bench/tmux-cat.sh" "$f" | rate >>"$tmp/tmux-$c"; fi
   done
-  python3 - "$c" "$(best <"$tmp/raw-$c")" "$(best <"$tmp/godel-$c")" "$(best <"$tmp/client-$c")" "$( [ -f "$tmp/tmux-$c" ] && best <"$tmp/tmux-$c" || echo 0)" <<'PY'
-import sys
-c, raw, g, cl, t = sys.argv[1], *map(float, sys.argv[2:])
-line = f"{c:6} raw-pty {raw:6.1f} MB/s | daemon {g:6.1f} MB/s = {g/raw:.2f}x raw | daemon+client {cl:6.1f} MB/s = {cl/raw:.2f}x raw"
-if t: line += f" | tmux {t:6.1f} MB/s: daemon = {g/t:.2f}x tmux"
+  python3 - "$c" "$tmp" <<'PY'
+import os, statistics, sys
+c, tmp = sys.argv[1], sys.argv[2]
+def rates(name):
+    p = os.path.join(tmp, f"{name}-{c}")
+    return [float(x) for x in open(p).read().split()] if os.path.exists(p) else []
+raw, g, cl, t, b = (rates(n) for n in ("raw", "godel", "client", "tmux", "base"))
+best = lambda xs: max(xs) if xs else 0.0
+med = lambda xs: statistics.median(xs) if xs else 0.0
+line = f"{c:6} raw-pty {best(raw):6.1f} MB/s | daemon {best(g):6.1f} MB/s = {best(g)/best(raw):.2f}x raw (median {med(g)/med(raw):.2f}x)"
+line += f" | daemon+client {best(cl):6.1f} MB/s = {best(cl)/best(raw):.2f}x raw"
+if t: line += f" | tmux {best(t):6.1f} MB/s: daemon = {best(g)/best(t):.2f}x tmux"
+if b: line += f" | baseline {best(b):6.1f} MB/s = {best(b)/best(raw):.2f}x raw (median {med(b)/med(raw):.2f}x)"
 print(line)
 PY
 done

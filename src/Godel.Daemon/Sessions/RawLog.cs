@@ -1,5 +1,5 @@
-// An agent's raw output log under .godel/logs: capped in size, rotated. A flood is written in 64 KiB blocks;
-// anything else reaches the kernel at once (short reads mean the agent paused), so a killed daemon leaves a complete log.
+// An agent's raw output log under .godel/logs: capped in size, rotated. Bytes are buffered in 64 KiB blocks; the session
+// flushes whenever its PTY has nothing more waiting (and a flood is flushed every 50 ms), so a killed daemon leaves a complete log.
 namespace Godel.Daemon.Sessions;
 
 internal sealed class RawLog : IDisposable
@@ -8,6 +8,7 @@ internal sealed class RawLog : IDisposable
     private readonly long _maxBytes;
     private readonly int _keep;
     private FileStream _file;
+    private long _length;
     private long _lastFlush;
 
     public RawLog(string path, long maxBytes, int keep)
@@ -39,19 +40,20 @@ internal sealed class RawLog : IDisposable
         return files;
     }
 
-    /// <summary>Appends bytes; called by the session's reader with the session lock held.</summary>
+    /// <summary>Appends bytes (buffered: <see cref="Flush"/> pushes them out). Called with the session lock held.</summary>
     public void Write(ReadOnlySpan<byte> data)
     {
-        if (_file.Length + data.Length > _maxBytes && _file.Length > 0)
+        // The length is counted here, not asked of the file: FileStream.Length is an fstat per call.
+        if (_length + data.Length > _maxBytes && _length > 0)
         {
             Rotate();
         }
 
         _file.Write(data);
+        _length += data.Length;
 
-        // A read shorter than the PTY's 4 KiB line buffer means no more output was waiting: flush now.
-        // During a flood reads are full, and one flush per 50 ms keeps the log close behind.
-        if (data.Length < 4000 || Environment.TickCount64 - _lastFlush > 50)
+        // An agent that never pauses still has its log kept close behind.
+        if (Environment.TickCount64 - _lastFlush > 50)
         {
             Flush();
         }
@@ -81,7 +83,12 @@ internal sealed class RawLog : IDisposable
         _file = Open();
     }
 
-    private FileStream Open() => new(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+    private FileStream Open()
+    {
+        var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
+        _length = file.Length;
+        return file;
+    }
 
     /// <summary>Pushes buffered bytes to the kernel (called with the session lock held).</summary>
     public void Flush()

@@ -69,29 +69,24 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
     }
 
+    // A chunk is processed as soon as it is read (the kernel refills the PTY meanwhile); then whatever else is waiting is
+    // taken without blocking. Only when nothing is does the raw log reach the kernel, and the reader sleeps: a flood costs
+    // no flush per read, and a killed daemon loses no output it had time to show (captures and snapshots flush first).
     private void ReadLoop()
     {
         var buffer = new byte[64 * 1024];
         try
         {
-            while (true)
+            var n = ReadBlocking(buffer);
+            while (n > 0)
             {
-                int n;
-                try
-                {
-                    n = _pty!.Output.Read(buffer);
-                }
-                catch (IOException)
-                {
-                    break;
-                }
-
-                if (n <= 0)
-                {
-                    break;
-                }
-
                 Process(buffer.AsSpan(0, n));
+                n = _pty!.ReadAvailable(buffer);
+                if (n < 0)
+                {
+                    FlushLog();
+                    n = ReadBlocking(buffer);
+                }
             }
         }
         catch (ObjectDisposedException)
@@ -99,7 +94,21 @@ internal sealed class Session : ITerminalEvents, IDisposable
         }
         finally
         {
+            FlushLog();
             _outputEnded.TrySetResult();
+        }
+    }
+
+    // 0 at end of output (EIO when the child is gone, or the session disposed).
+    private int ReadBlocking(byte[] buffer)
+    {
+        try
+        {
+            return _pty!.Output.Read(buffer);
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
@@ -259,22 +268,29 @@ internal sealed class Session : ITerminalEvents, IDisposable
             }
 
             attachment.Resumed();
+            FlushLogLocked();
             return FrameEncoder.Snapshot(attachment.Channel, _emulator.Columns, _emulator.Rows, _emulator.Snapshot());
         }
     }
 
-    /// <summary>Writes buffered log bytes out (the daemon's tick calls this).</summary>
+    /// <summary>Writes buffered log bytes out (the reader before it sleeps, the daemon's tick, an agent's exit).</summary>
     public void FlushLog()
     {
         lock (_gate)
         {
-            try
-            {
-                _log?.Flush();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            FlushLogLocked();
+        }
+    }
+
+    // Whoever shows the screen flushes first, so nothing seen is missing from the log if the daemon dies next.
+    private void FlushLogLocked()
+    {
+        try
+        {
+            _log?.Flush();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -282,6 +298,7 @@ internal sealed class Session : ITerminalEvents, IDisposable
     {
         lock (_gate)
         {
+            FlushLogLocked();
             return _emulator.Capture(options);
         }
     }

@@ -36,6 +36,16 @@ internal sealed class PtyOutputStream(PtyMaster master, string name) : Stream
         return End(n <= 0 && !buffer.IsEmpty ? 0 : n);
     }
 
+    /// <summary>One non-blocking read: bytes, 0 at end of output, -1 when nothing is waiting.</summary>
+    internal int ReadAvailable(Span<byte> buffer)
+    {
+        if (_ended)
+            return 0;
+        ArgumentOutOfRangeException.ThrowIfZero(buffer.Length);
+        var n = master.TryRead(buffer);
+        return n < 0 ? -1 : End(n);
+    }
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 

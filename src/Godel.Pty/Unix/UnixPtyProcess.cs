@@ -58,6 +58,8 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     public Stream Output => _output;
 
+    public int ReadAvailable(Span<byte> buffer) => _output.ReadAvailable(buffer);
+
     public Task<PtyExitStatus> Exited => _reaper.Exited;
 
     public long PendingInputBytes => _input.PendingBytes;

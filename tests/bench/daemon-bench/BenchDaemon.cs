@@ -62,6 +62,31 @@ internal sealed class BenchDaemon : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
+    /// <summary>CPU time of the runtime's tiered-compilation (background JIT) threads so far.</summary>
+    public TimeSpan JitCpuTime()
+    {
+        long ticks = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var fields = File.ReadAllText(Path.Combine(task, "stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>Resident memory of the daemon in bytes.</summary>
     public long ResidentBytes()
     {
