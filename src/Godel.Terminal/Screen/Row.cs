@@ -93,15 +93,10 @@ internal sealed class Row
     }
 
     /// <summary>
-    /// Writes printable ASCII at column <paramref name="x"/> with the given style when the row is compact
-    /// and nothing at or after x has been written; false (nothing done) otherwise.
-    /// </summary>
-    public bool TryAppendAscii(int x, ReadOnlySpan<byte> text, uint fg, uint bg, uint attr) =>
-        TryAppendAscii(x, text, text.Length, fg, bg, attr);
-
-    /// <summary>
-    /// The same for the first <paramref name="n"/> bytes of <paramref name="data"/>; the bytes after them are
-    /// never written anywhere, but may be read, which lets a short word be copied in one 16-byte move.
+    /// Writes the first <paramref name="n"/> bytes of <paramref name="data"/> (printable ASCII) at column
+    /// <paramref name="x"/> with the given style when the row is compact and nothing at or after x has been
+    /// written; false (nothing done) otherwise. The bytes after n are never written anywhere, but may be read,
+    /// which lets a short word be copied in one 16-byte move.
     /// </summary>
     public bool TryAppendAscii(int x, ReadOnlySpan<byte> data, int n, uint fg, uint bg, uint attr)
     {
