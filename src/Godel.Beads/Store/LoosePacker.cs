@@ -39,11 +39,7 @@ internal sealed class LoosePacker(string commonDir, long threshold, bool wait)
         {
             return long.TryParse(File.ReadAllText(_counter).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         }
-        catch (IOException)
-        {
-            return 0;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return 0;
         }
@@ -55,12 +51,9 @@ internal sealed class LoosePacker(string commonDir, long threshold, bool wait)
         {
             File.WriteAllText(_counter, total.ToString(CultureInfo.InvariantCulture));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Only a hint: at worst packing happens later (or by the user's own `git gc`).
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 
@@ -68,14 +61,13 @@ internal sealed class LoosePacker(string commonDir, long threshold, bool wait)
     // held up; if git is missing or fails, the objects simply stay loose.
     private void Pack()
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo("git", ["--git-dir", commonDir, "repack", "-d", "-q"])
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in (string[])["--git-dir", commonDir, "repack", "-d", "-q"]) start.ArgumentList.Add(a);
         try
         {
             using var git = Process.Start(start);
