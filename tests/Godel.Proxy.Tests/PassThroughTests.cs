@@ -120,11 +120,28 @@ public sealed class PassThroughTests
     public async Task A_stream_cut_upstream_ends_with_an_error_event_and_partial_usage_is_recorded()
     {
         await using var s = await StubbedProxy.StartAsync();
-        s.Stub.ReplaySse(Recordings.AnthropicEvents, pauseMs: 20, failAfterHalf: true);
-        var (status, body, _) = await s.Proxy.SendAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", AnthropicRequest));
+        var cutAt = Recordings.AnthropicEvents.Count / 2;
+        var beforeCut = string.Concat(Recordings.AnthropicEvents.Take(cutAt));
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Stub.ReplaySseThenCut(Recordings.AnthropicEvents, cutAt, cut.Task);
 
-        Assert.Equal(200, status);
-        Assert.StartsWith(string.Concat(Recordings.AnthropicEvents.Take(4)), body, StringComparison.Ordinal);
+        using var response = await s.Proxy.Http.SendAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", AnthropicRequest), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var received = new StringBuilder();
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+        {
+            received.Append(buffer, 0, n);
+            if (!cut.Task.IsCompleted && received.Length >= beforeCut.Length)
+            {
+                cut.TrySetResult();
+            }
+        }
+        var body = received.ToString();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith(beforeCut, body, StringComparison.Ordinal);
         Assert.EndsWith("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"the stream from provider 'anthropic' ended unexpectedly; usage so far was recorded\"}}\n\n", body, StringComparison.Ordinal);
         await s.Proxy.Server.Admin.FlushAuditAsync();
         var stats = s.Proxy.Server.Admin.Stats();

@@ -67,25 +67,40 @@ public sealed class UpstreamStub : IAsyncDisposable
     }
 
     /// <summary>Streams SSE events one by one with a pause between, flushing each.</summary>
-    public void ReplaySse(IReadOnlyList<string> events, int pauseMs, bool failAfterHalf = false)
+    public void ReplaySse(IReadOnlyList<string> events, int pauseMs)
     {
         Handler = async (c, _) =>
         {
             c.Response.ContentType = "text/event-stream; charset=utf-8";
-            for (var i = 0; i < events.Count; i++)
+            foreach (var ev in events)
             {
-                if (failAfterHalf && i == events.Count / 2)
-                {
-                    c.Abort();
-                    return;
-                }
-                await c.Response.WriteAsync(events[i], c.RequestAborted);
+                await c.Response.WriteAsync(ev, c.RequestAborted);
                 await c.Response.Body.FlushAsync(c.RequestAborted);
                 if (pauseMs > 0)
                 {
                     await Task.Delay(pauseMs, c.RequestAborted);
                 }
             }
+        };
+    }
+
+    /// <summary>
+    /// Streams the first <paramref name="cutAt"/> events, then aborts the connection once <paramref name="cut"/>
+    /// completes. The test completes it after its client has read those events through the proxy: Kestrel's
+    /// Abort drops output its socket writer has not sent yet, so cutting on a timer lost events on a busy machine.
+    /// </summary>
+    public void ReplaySseThenCut(IReadOnlyList<string> events, int cutAt, Task cut)
+    {
+        Handler = async (c, _) =>
+        {
+            c.Response.ContentType = "text/event-stream; charset=utf-8";
+            foreach (var ev in events.Take(cutAt))
+            {
+                await c.Response.WriteAsync(ev, c.RequestAborted);
+                await c.Response.Body.FlushAsync(c.RequestAborted);
+            }
+            await cut.WaitAsync(TimeSpan.FromSeconds(30), c.RequestAborted);
+            c.Abort();
         };
     }
 
