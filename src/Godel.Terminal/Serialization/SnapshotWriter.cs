@@ -134,15 +134,37 @@ internal sealed class SnapshotWriter
         Raw($"\e[{cols}G");
         SetStyle(blank);
         Raw(" ");
-        if (_m.Rows == 1) Raw("\e[X"); // the row leaves the screen with the wrap; Godel keeps pending wrap over ECH
-        WrapWithSpace();
-        if (_m.Rows > 1)
+        if (_m.Rows == 1)
         {
-            Raw($"\e[A\e[{cols}G");
-            SetStyle(blank);
-            Raw("\e[X\e[B\r");
+            WrapPastErasedLastColumn(cols);
+            return 0;
         }
+        WrapWithSpace();
+        Raw($"\e[A\e[{cols}G");
+        SetStyle(blank);
+        Raw("\e[X\e[B\r");
         return 0;
+    }
+
+    /// <summary>
+    /// A 1-row screen: the row leaves the screen with the wrap, so its last column is erased before
+    /// wrapping. ECH ends pending wrap in xterm but not in Godel or tmux; a wide character then wraps
+    /// in both cases (from pending wrap, or because it does not fit in the last column, which xterm
+    /// fills with the character's pen: the blank's). The scroll clears the new row to that pen's
+    /// background too, so the whole new row is erased again with the default pen; ECH, because EL from
+    /// column 0 also clears xterm.js's "continues the previous line" flag.
+    /// </summary>
+    private void WrapPastErasedLastColumn(int cols)
+    {
+        Raw("\e[X");
+        if (cols < 2)
+        {
+            WrapWithSpace(); // no room for a wide character: still relies on ECH keeping pending wrap
+            return;
+        }
+        Raw("\u4E2D");
+        SetStyle(default);
+        Raw($"\r\e[{cols}X");
     }
 
     /// <summary>From the pending-wrap state: a default-pen space wraps to the next row, then is erased.</summary>

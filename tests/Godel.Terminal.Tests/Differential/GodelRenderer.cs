@@ -42,6 +42,24 @@ public static class GodelRenderer
 
     public static ScreenGrid Render(byte[] stream, int columns, int rows) => FromCells(Feed(stream, columns, rows));
 
+    /// <summary>The main buffer's history in the form xterm.js reports it (wrap flags moved to the continuing line).</summary>
+    public static HistoryDump HistoryOf(TerminalEmulator terminal)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        var history = terminal.Model.History;
+        var grid = new ScreenGrid(terminal.Columns, history.Count);
+        var continues = new bool[history.Count + 1];
+        var buffer = new Emu.Cell[terminal.Columns * 4];
+        for (var i = 0; i < history.Count; i++)
+        {
+            continues[i + 1] = history.Read(i, buffer, terminal.Model.Clusters);
+            var line = terminal.Screen.GetScrollbackLine(i);
+            for (var x = 0; x < terminal.Columns; x++) grid[x, i] = Cell(line[x]);
+        }
+
+        return new HistoryDump(grid, continues);
+    }
+
     private static GridCell Cell(CellView view)
     {
         var text = view.Width == 0 ? "" : view.Text.Length == 0 ? " " : view.Text;

@@ -16,7 +16,14 @@ public static class XtermReference
         $"xterm.js reference missing: install node and run `npm ci` in {ScriptFolder}";
 
     /// <summary>Renders each stream in a fresh terminal (one node process for all of them).</summary>
-    public static IReadOnlyList<ScreenGrid> Render(IReadOnlyList<byte[]> streams, int columns, int rows)
+    public static IReadOnlyList<ScreenGrid> Render(IReadOnlyList<byte[]> streams, int columns, int rows) =>
+        RunNode(streams, columns, rows, history: false).Select(l => ParseJson(l, columns, rows)).ToList();
+
+    /// <summary>The normal buffer's scrollback after each stream, with xterm.js's own wrap flags.</summary>
+    public static IReadOnlyList<HistoryDump> RenderHistory(IReadOnlyList<byte[]> streams, int columns, int rows) =>
+        RunNode(streams, columns, rows, history: true).Select(l => ParseHistory(l, columns)).ToList();
+
+    private static string[] RunNode(IReadOnlyList<byte[]> streams, int columns, int rows, bool history)
     {
         var dir = Directory.CreateTempSubdirectory("godel-xterm-").FullName;
         try
@@ -27,8 +34,9 @@ public static class XtermReference
                 File.WriteAllBytes(f, s);
                 return f;
             }).ToList();
-            var output = ToolProcess.Run("node", [Path.Combine(ScriptFolder, "render.js"), Num(columns), Num(rows), .. files]);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => ParseJson(l, columns, rows)).ToList();
+            string[] flags = history ? ["--history"] : [];
+            var output = ToolProcess.Run("node", [Path.Combine(ScriptFolder, "render.js"), .. flags, Num(columns), Num(rows), .. files]);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
         finally
         {
@@ -41,12 +49,26 @@ public static class XtermReference
     private static ScreenGrid ParseJson(string json, int columns, int rows)
     {
         using var doc = JsonDocument.Parse(json);
-        var grid = new ScreenGrid(columns, rows);
+        var grid = ReadLines(doc.RootElement.GetProperty("lines"), columns, rows);
         var cursor = doc.RootElement.GetProperty("cursor");
         grid.CursorX = cursor[0].GetInt32();
         grid.CursorY = cursor[1].GetInt32();
+        return grid;
+    }
+
+    private static HistoryDump ParseHistory(string json, int columns)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var history = doc.RootElement.GetProperty("history");
+        var lines = ReadLines(history, columns, history.GetArrayLength());
+        return new HistoryDump(lines, [.. doc.RootElement.GetProperty("wrapped").EnumerateArray().Select(w => w.GetBoolean())]);
+    }
+
+    private static ScreenGrid ReadLines(JsonElement lines, int columns, int rows)
+    {
+        var grid = new ScreenGrid(columns, rows);
         var y = 0;
-        foreach (var line in doc.RootElement.GetProperty("lines").EnumerateArray())
+        foreach (var line in lines.EnumerateArray())
         {
             var x = 0;
             foreach (var c in line.EnumerateArray())
