@@ -38,6 +38,23 @@ public sealed class RealProgramTests
         Assert.Equal(0, (await bash.Process.Exited.WaitAsync(TimeSpan.FromSeconds(10))).ExitCode);
     }
 
+    /// <summary>Replies to queries go back through the PTY to the program that asked (bash's `read` waits for them).</summary>
+    [SkippableFact]
+    public async Task Replies_to_queries_reach_the_program_through_the_pty()
+    {
+        Skip.IfNot(PtyScreen.OnPath("bash"), "bash not installed: apt-get install -y bash");
+        await using var bash = Bash();
+        await bash.WaitForTextAsync("godel:");
+        bash.Type("printf '\\033[2J\\033[5;9H'; IFS= read -rsd R -p $'\\e[6n' r; echo; echo \"cpr=${r#*[}\"\r");
+        await bash.WaitUntilAsync(t => RowOf(t, "cpr=5;9") >= 0, "the cursor position report read back by bash");
+        bash.Type("IFS= read -rsd c -p $'\\e[c' r; echo \"da1=${r#*[}\"\r");
+        await bash.WaitUntilAsync(t => RowOf(t, "da1=?62;22") >= 0, "the DA1 reply read back by bash");
+        bash.Type("IFS= read -rsd $'\\a' -p $'\\e]11;?\\a' r; echo \"bg=${r#*;}\"\r");
+        await bash.WaitUntilAsync(t => RowOf(t, "bg=rgb:0000/0000/0000") >= 0, "the OSC 11 reply read back by bash");
+        bash.Type("IFS= read -rsd '\\' -p $'\\e[>q' r; echo \"version=${r:4:8}\"\r");
+        await bash.WaitUntilAsync(t => RowOf(t, "version=Godel 0.") >= 0, "the XTVERSION reply read back by bash");
+    }
+
     [SkippableFact]
     public async Task Vim_uses_the_alternate_screen_and_quitting_restores_the_main_screen()
     {
