@@ -19,6 +19,7 @@ public sealed class PtyScreen : IAsyncDisposable
     private readonly Task _reader;
     private readonly string _home;
     private long _bytesRead;
+    private readonly MemoryStream _output = new();
 
     private PtyScreen(string program, IReadOnlyList<string> args, int columns, int rows, string? workingDirectory, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
@@ -93,6 +94,9 @@ public sealed class PtyScreen : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything the child has written so far: a recorded stream to replay into a reference terminal.</summary>
+    public byte[] Recording() => Read(_ => _output.ToArray());
+
     /// <summary>Bytes the child has written so far.</summary>
     public long BytesRead => Read(_ => _bytesRead);
 
@@ -146,6 +150,7 @@ public sealed class PtyScreen : IAsyncDisposable
             lock (_gate)
             {
                 _terminal.Feed(buffer.AsSpan(0, n));
+                _output.Write(buffer, 0, n);
                 _bytesRead += n;
             }
         }

@@ -97,6 +97,47 @@ public sealed class RealProgramTests
         }
     }
 
+    /// <summary>
+    /// Scrolling one of two split windows makes vim set a scroll region around that window. The screen
+    /// is checked by hand, and the recorded session is replayed in xterm.js and compared cell by cell.
+    /// </summary>
+    [SkippableFact]
+    public async Task Vim_scrolls_a_split_window_inside_a_scroll_region()
+    {
+        Skip.IfNot(PtyScreen.OnPath("vim"), "vim not installed: apt-get install -y vim");
+        var file = Path.Combine(Path.GetTempPath(), $"godel-vim-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 100).Select(i => $"vim line {i}"));
+        try
+        {
+            await using var vim = PtyScreen.Start("vim", ["-u", "NONE", "-N", "-n", file]);
+            await vim.WaitUntilAsync(t => t.Screen.GetRowText(0) == "vim line 1", "vim showing the file");
+            vim.Type(":split\r");
+            await vim.WaitUntilAsync(t => Enumerable.Range(1, 23).Count(y => t.Screen.GetRowText(y) == "vim line 1") == 1, "two windows on the file");
+            var lower = vim.Read(t => Enumerable.Range(1, 23).First(y => t.Screen.GetRowText(y) == "vim line 1"));
+            var splitAt = vim.Recording().Length;
+            for (var i = 0; i < 3; i++) vim.Press(KeyInput.Character("e", KeyModifiers.Ctrl));
+            await vim.WaitUntilAsync(t => t.Screen.GetRowText(0) == "vim line 4", "the upper window scrolled by three lines");
+            await vim.WaitForQuietAsync(vim.BytesRead - 1);
+
+            var screen = vim.Read(GodelRenderer.FromCells);
+            var upperRows = lower - 1; // the upper window's status line sits just above the lower window
+            for (var y = 0; y < upperRows; y++) Assert.Equal($"vim line {y + 4}", screen.RowText(y));
+            for (var y = lower; y < 22; y++) Assert.Equal($"vim line {y - lower + 1}", screen.RowText(y));
+
+            var session = vim.Recording();
+            var scrolled = System.Text.Encoding.Latin1.GetString(session, splitAt, session.Length - splitAt);
+            Assert.Matches($@"\e\[1;{upperRows}r", scrolled);
+
+            Skip.IfNot(XtermReference.IsAvailable, XtermReference.MissingMessage);
+            var diffs = GridComparer.Differences(XtermReference.Render(session, 80, 24), screen);
+            Assert.True(diffs.Count == 0, GridComparer.Describe("vim session: xterm.js (expected) vs Godel", XtermReference.Render(session, 80, 24), screen, diffs));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [SkippableFact]
     public async Task Less_pages_a_long_file_on_the_alternate_screen()
     {
