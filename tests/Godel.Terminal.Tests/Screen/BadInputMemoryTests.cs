@@ -142,5 +142,32 @@ public sealed class BadInputMemoryTests
         AssertUsable(t);
     }
 
+    /// <summary>
+    /// The issue asks for zero allocations per byte in steady state. Once history is full its chunks are
+    /// reused, so feeding megabytes more of plain and colourised lines allocates nothing that grows with
+    /// the input (a count, not a benchmark: it does not depend on the machine's speed).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Streaming_lines_in_steady_state_allocates_nothing_per_byte(bool sgr)
+    {
+        var t = Create();
+        var sb = new StringBuilder();
+        for (var i = 0; sb.Length < 1 << 20; i++)
+        {
+            if (sgr) sb.Append($"\e[{31 + (i % 7)}mword{i % 100}\e[0m \e[1;38;5;{i % 256}mbold\e[22;39m ").Append(new string('s', i % 120)).Append("\r\n");
+            else sb.Append("plain line ").Append(i).Append(' ').Append(new string('p', i % 190)).Append("\r\n");
+        }
+        var megabyte = Encoding.ASCII.GetBytes(sb.ToString());
+        for (var i = 0; i < 3; i++) t.Feed(megabyte); // fills the 1 MiB history so its chunks start being reused
+        var allocated = Allocated(() =>
+        {
+            for (var i = 0; i < 8; i++) t.Feed(megabyte);
+        });
+        Assert.True(allocated < 64 << 10, $"allocated {allocated:N0} bytes for {8 * megabyte.Length:N0} bytes of {(sgr ? "colourised" : "plain")} lines");
+        AssertUsable(t);
+    }
+
     private static string Escape(string s) => s.Replace("\e", "\\e", StringComparison.Ordinal);
 }
