@@ -44,6 +44,11 @@ public sealed class VtParserTests
         { "日本", ["print:日本"] },
         { "é\u0301", ["print:é\u0301"] },
         { "\e_apc\e\\z", ["esc:|\\", "print:z"] },
+        { "\e^pm\e\\z", ["esc:|\\", "print:z"] },
+        { "\eXsos\e\\z", ["esc:|\\", "print:z"] },
+        { "\e]0;ab\x18z", ["print:z"] },
+        { "\eP1;2|data\x18z", ["dcs:|1;2||", "put:data", "unhook", "exec:18", "print:z"] },
+        { "\e[2;\e[3H", ["csi:|3|H"] },
         { "\e[1;<2m", [] },
         { "a\u007fb", ["print:ab"] },
     };
