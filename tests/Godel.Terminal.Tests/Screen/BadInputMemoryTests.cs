@@ -125,6 +125,16 @@ public sealed class BadInputMemoryTests
         AssertUsable(t);
     }
 
+    /// <summary>Only the user's resize can make the screen (and its cells, outside the history budget) larger.</summary>
+    [Fact]
+    public void The_child_cannot_resize_the_terminal()
+    {
+        var t = Create(80, 24);
+        t.Feed("\e[8;4096;4096t\e[?40h\e[?3h\e[4;9999;9999t\e[?3l");
+        Assert.Equal((80, 24), (t.Columns, t.Rows));
+        AssertUsable(t);
+    }
+
     [Fact]
     public void Text_written_at_10000_columns_reflows_back_within_the_budget()
     {
