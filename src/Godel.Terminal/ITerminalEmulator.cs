@@ -34,6 +34,9 @@ public sealed record CaptureOptions
 
     /// <summary>Keep trailing spaces on each line.</summary>
     public bool KeepTrailingSpaces { get; init; }
+
+    /// <summary>Include the visible screen after the scrollback lines; false captures history only (`capture-pane -S - -E -1`).</summary>
+    public bool IncludeScreen { get; init; } = true;
 }
 
 /// <summary>Things the child asked for that the host should act on.</summary>

@@ -29,6 +29,7 @@ internal static class CaptureWriter
                 AppendRow(sb, m, buffer, o.WithEscapes, trim, ref state);
             }
         }
+        if (!o.IncludeScreen) return sb.ToString();
         foreach (var row in m.Active.Lines) AppendRow(sb, m, row.Cells, o.WithEscapes, trim, ref state);
         return sb.ToString();
     }

@@ -36,9 +36,24 @@ public sealed class TmuxCaptureTests
         Skip.IfNot(TmuxAvailable(), "tmux not installed: apt-get install tmux");
         var t = Term.Create(Cols, Rows, scrollbackLines: 2000);
         t.Feed(input);
-        var (plain, escaped) = TmuxCapture(input);
+        var (plain, escaped, history) = TmuxCapture(input);
         Assert.Equal(plain, t.Capture(new CaptureOptions { ScrollbackLines = int.MaxValue }));
         Assert.Equal(escaped, t.Capture(new CaptureOptions { ScrollbackLines = int.MaxValue, WithEscapes = true }));
+        // tmux clamps `-E -1` to the first screen row when there is no history, so only compare when there is.
+        if (t.Screen.ScrollbackLineCount > 0)
+        {
+            Assert.Equal(history, t.Capture(new CaptureOptions { ScrollbackLines = int.MaxValue, WithEscapes = true, IncludeScreen = false }));
+        }
+    }
+
+    [Fact]
+    public void History_only_capture_leaves_the_screen_out()
+    {
+        var t = Term.Create(10, 2);
+        t.Feed("one\r\ntwo\r\nthree\r\nfour");
+        Assert.Equal("one\ntwo\n", t.Capture(new CaptureOptions { ScrollbackLines = int.MaxValue, IncludeScreen = false }));
+        Assert.Equal("two\n", t.Capture(new CaptureOptions { ScrollbackLines = 1, IncludeScreen = false }));
+        Assert.Equal("one\ntwo\nthree\nfour\n", t.Capture(new CaptureOptions { ScrollbackLines = int.MaxValue }));
     }
 
     private static bool TmuxAvailable()
@@ -55,7 +70,7 @@ public sealed class TmuxCaptureTests
         }
     }
 
-    private static (string Plain, string Escaped) TmuxCapture(string input)
+    private static (string Plain, string Escaped, string EscapedHistory) TmuxCapture(string input)
     {
         var dir = Directory.CreateTempSubdirectory("godel-tmux-");
         var socket = "godel-test-" + Guid.NewGuid().ToString("N")[..12];
@@ -68,16 +83,17 @@ public sealed class TmuxCaptureTests
                 $"stty -onlcr; cat '{file}'; tmux -L {socket} wait-for -S done; sleep 60");
             Tmux(socket, "set-option", "-g", "history-limit", "2000");
             Tmux(socket, "wait-for", "done");
-            string plain = "", escaped = "";
+            string plain = "", escaped = "", history = "";
             for (var attempt = 0; attempt < 20; attempt++)
             {
                 Thread.Sleep(50);
                 var p = Tmux(socket, "capture-pane", "-p", "-S", "-");
                 var e = Tmux(socket, "capture-pane", "-p", "-e", "-S", "-");
-                if (p == plain && e == escaped) break;
-                (plain, escaped) = (p, e);
+                var h = Tmux(socket, "capture-pane", "-p", "-e", "-S", "-", "-E", "-1");
+                if (p == plain && e == escaped && h == history) break;
+                (plain, escaped, history) = (p, e, h);
             }
-            return (plain, escaped);
+            return (plain, escaped, history);
         }
         finally
         {
