@@ -112,6 +112,14 @@ internal sealed class SnapshotWriter
             return 0;
         }
         var blank = new StyleKey(0, last.Bg, 0, 0, 0);
+        if (_m.Rows == 1)
+        {
+            Raw($"\e[{cols}G");
+            SetStyle(blank);
+            Raw(" ");
+            WrapPastErasedLastColumn(cols);
+            return 0;
+        }
         if (next[0].IsWide && next[0].Bg == 0)
         {
             // A wide character that does not fit wraps by itself and leaves the last column blank; xterm
@@ -121,24 +129,16 @@ internal sealed class SnapshotWriter
             Raw("\e[X");
             SetStyle(CellKey(next[0]));
             Text(next[0].Code);
-            if (_m.Rows > 1)
-            {
-                Raw($"\e[A\e[{cols}G");
-                SetStyle(blank);
-                Raw("\e[X\e[B\r");
-                SetStyle(CellKey(next[0]));
-                Text(next[0].Code); // printed again: leaves the cursor where the wrap did (pending at 2 columns)
-            }
+            Raw($"\e[A\e[{cols}G");
+            SetStyle(blank);
+            Raw("\e[X\e[B\r");
+            SetStyle(CellKey(next[0]));
+            Text(next[0].Code); // printed again: leaves the cursor where the wrap did (pending at 2 columns)
             return 2;
         }
         Raw($"\e[{cols}G");
         SetStyle(blank);
         Raw(" ");
-        if (_m.Rows == 1)
-        {
-            WrapPastErasedLastColumn(cols);
-            return 0;
-        }
         WrapWithSpace();
         Raw($"\e[A\e[{cols}G");
         SetStyle(blank);
@@ -148,11 +148,11 @@ internal sealed class SnapshotWriter
 
     /// <summary>
     /// A 1-row screen: the row leaves the screen with the wrap, so its last column is erased before
-    /// wrapping. ECH ends pending wrap in xterm but not in Godel or tmux; a wide character then wraps
-    /// in both cases (from pending wrap, or because it does not fit in the last column, which xterm
-    /// fills with the character's pen: the blank's). The scroll clears the new row to that pen's
-    /// background too, so the whole new row is erased again with the default pen; ECH, because EL from
-    /// column 0 also clears xterm.js's "continues the previous line" flag.
+    /// wrapping, whatever the next row starts with. ECH ends pending wrap in xterm but not in Godel or
+    /// tmux; a wide character printed with the blank's pen then wraps in both cases (from pending wrap,
+    /// or because it does not fit in the last column, which xterm fills with that pen). The scroll clears
+    /// the new row to that pen's background too, so the whole new row is erased again with the default
+    /// pen; ECH, because EL from column 0 also clears xterm.js's "continues the previous line" flag.
     /// </summary>
     private void WrapPastErasedLastColumn(int cols)
     {
