@@ -263,6 +263,43 @@ public sealed class BeadVerbTests : IDisposable
         Assert.Equal("Eof", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
     }
 
+    [Fact]
+    public void Edit_merges_a_change_another_process_made_while_the_editor_was_open()
+    {
+        var id = Create("Before edit", "-p", "2");
+        // While the user edits, an agent (a real godel process) comments, starts the bead and raises its priority;
+        // the user meanwhile retitles it and sets priority 3. Nothing the agent did may vanish; on the field both
+        // changed (priority) the user's edit, the later change, wins.
+        var agent = $"GODEL_ACTOR=agent dotnet \"{BeadsRepo.GodelDll}\" bead";
+        var script = EditorScript($"""
+            {agent} comment {id} "agent note" >/dev/null || exit 9
+            {agent} update {id} --status in-progress --priority 0 >/dev/null || exit 9
+            sed -i 's/Before edit/After edit/; s/"priority": 2/"priority": 3/' "$1"
+            """);
+        var r = _repo.RunWith(Editor(script), "bead", "edit", id);
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("was changed while you edited", r.Out, StringComparison.Ordinal);
+        var b = Json("bead", "list", "--json").Single();
+        Assert.Equal("After edit", b.GetProperty("title").GetString());
+        Assert.Equal("in-progress", b.GetProperty("status").GetString());
+        Assert.Equal(3, b.GetProperty("priority").GetInt32());
+        Assert.Equal(["agent note"], b.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public void Edit_without_a_concurrent_change_can_remove_a_comment()
+    {
+        var id = Create("Has a comment");
+        _repo.Ok("bead", "comment", id, "remove me");
+        var script = EditorScript("""sed -i '/"comments": \[/,/^  \]/c\  "comments": [],' "$1" """);
+        var r = _repo.RunWith(Editor(script), "bead", "edit", id);
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.DoesNotContain("changed while you edited", r.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Json("bead", "list", "--json").Single().GetProperty("comments").GetArrayLength());
+    }
+
     private string EditorScript(string body)
     {
         var script = Path.Combine(_repo.Root, $"editor-{Guid.NewGuid():N}.sh");
