@@ -79,9 +79,14 @@ internal static class ConvoyVerb
         command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
+            BeadCli.WarnProblems(console, view);
             var convoy = view.ResolveConvoy(p.GetValue(id)!);
             var beads = convoy.Beads.Select(view.Find).OfType<Bead>().ToList();
-            var details = new ConvoyDetails(view.ViewOf(convoy), beads, convoy.Beads.Where(b => view.Find(b) is null).ToList());
+            var missing = convoy.Beads.Where(b => view.Find(b) is null).ToList();
+            var details = new ConvoyDetails(view.ViewOf(convoy), beads, missing)
+            {
+                Unreadable = missing.Where(b => view.BrokenError(b) is not null).ToList(),
+            };
             if (p.GetValue(json))
             {
                 console.Out.WriteLine(BeadJson.ToOutput(details, BeadJson.OutputContext.ConvoyDetails));
@@ -90,7 +95,13 @@ internal static class ConvoyVerb
             var c = details.Convoy;
             console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.IsTerminal)}  {c.Name}  {c.Status.Name()}  {c.Done}/{c.Total} done");
             BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
-            foreach (var missing in details.Missing) console.Out.WriteLine($"missing: {missing}");
+            // A member whose file is broken exists: saying "missing" would send the user looking for a deleted bead.
+            foreach (var gone in details.Missing)
+            {
+                console.Out.WriteLine(details.Unreadable.Contains(gone)
+                    ? $"unreadable: {gone} (fix it with `godel bead edit {gone}`)"
+                    : $"missing: {gone}");
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -180,7 +180,7 @@ public sealed class BeadVerbTests : IDisposable
     {
         var good = Create("good");
         var bad = Create("will break");
-        BreakBead(bad, "{ \"id\": \"" + bad + "\", \"title\": ");
+        _repo.BreakBead(bad, "{ \"id\": \"" + bad + "\", \"title\": ");
         var r = _repo.Run("bead", "list", "--json");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal([good], JsonDocument.Parse(r.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
@@ -332,29 +332,12 @@ public sealed class BeadVerbTests : IDisposable
     public void Edit_repairs_a_broken_file()
     {
         var id = Create("to repair");
-        BreakBead(id, "{ \"id\": \"" + id + "\", \"title\": ");
+        _repo.BreakBead(id, "{ \"id\": \"" + id + "\", \"title\": ");
         var script = Path.Combine(_repo.Root, "fix.sh");
         File.WriteAllText(script, $"#!/bin/sh\nprintf '{{\"id\": \"{id}\", \"title\": \"repaired\"}}' > \"$1\"\n");
         Assert.Equal(0, _repo.RunWith(new Dictionary<string, string?> { ["EDITOR"] = $"sh {script}" }, "bead", "edit", id).ExitCode);
         var r = _repo.Run("bead", "list", "--json");
         Assert.Equal("", r.Error);
         Assert.Equal("repaired", JsonDocument.Parse(r.Out).RootElement[0].GetProperty("title").GetString());
-    }
-
-    /// <summary>Overwrites a bead's file in godel/beads using git plumbing, as a careless hand edit would.</summary>
-    private void BreakBead(string id, string content)
-    {
-        var file = Path.Combine(_repo.Root, "broken-" + Guid.NewGuid().ToString("N"));
-        File.WriteAllText(file, content);
-        var blob = _repo.Git($"hash-object -w \"{file}\"").Trim();
-        var index = Path.Combine(_repo.Root, "index-" + Guid.NewGuid().ToString("N"));
-        var env = $"GIT_INDEX_FILE=\"{index}\"";
-        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = _repo.Dir };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"{env} git read-tree godel/beads && {env} git update-index --add --cacheinfo 100644,{blob},.godel/beads/{id}.json && " +
-            $"git update-ref refs/heads/godel/beads $(git commit-tree $({env} git write-tree) -p godel/beads -m 'hand edit')");
-        using var p = System.Diagnostics.Process.Start(start)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
     }
 }
