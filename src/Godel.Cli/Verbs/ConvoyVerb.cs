@@ -65,7 +65,7 @@ internal static class ConvoyVerb
                 return ExitCodes.Ok;
             }
             if (convoys.Count == 0) console.Out.WriteLine("no convoys");
-            else BeadFormat.Table(console.Out, ["ID", "STATUS", "DONE", "NAME"], convoys.Select(Row), console.IsTerminal);
+            else BeadFormat.Table(console.Out, ["ID", "STATUS", "DONE", "NAME"], convoys.Select(Row), console.UseColour);
             return ExitCodes.Ok;
         }));
         return command;
@@ -93,8 +93,8 @@ internal static class ConvoyVerb
                 return ExitCodes.Ok;
             }
             var c = details.Convoy;
-            console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.IsTerminal)}  {c.Name}  {c.Status.Name()}  {c.Done}/{c.Total} done");
-            BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
+            console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.UseColour)}  {c.Name}  {c.Status.Name()}  {c.Done}/{c.Total} done");
+            BeadFormat.BeadTable(console.Out, beads, view, console.UseColour);
             // A member whose file is broken exists: saying "missing" would send the user looking for a deleted bead.
             foreach (var gone in details.Missing)
             {
@@ -126,10 +126,10 @@ internal static class ConvoyVerb
             if (progress.Count == 0) console.Out.WriteLine("no active convoys");
             foreach (var c in progress)
             {
-                console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.IsTerminal)}  {c.Name}  {c.Done}/{c.Total} done");
+                console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.UseColour)}  {c.Name}  {c.Done}/{c.Total} done");
                 BeadFormat.Table(console.Out, ["  BEAD", "STATUS", "WAITING ON", "TITLE"],
                     c.Unfinished.Select(w => (IReadOnlyList<Cell>)[new("  " + w.Id, "36"), new(w.Status.Name(), BeadFormat.StatusColour(w.Status)), new(w.WaitingOn, null), new(BeadFormat.Clip(w.Title, 50), null)]),
-                    console.IsTerminal);
+                    console.UseColour);
             }
             return ExitCodes.Ok;
         }));

@@ -46,6 +46,24 @@ public sealed class BeadVerbTests : IDisposable
     }
 
     [Fact]
+    public void Tables_are_coloured_on_a_terminal_unless_NO_COLOR_is_set()
+    {
+        var id = Create("Coloured", "-p", "0");
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Assert.Contains("\u001b[", _repo.RunTyping(env, "", "bead", "list").Out, StringComparison.Ordinal);
+        Assert.Contains("\u001b[", _repo.RunTyping(env, "", "bead", "show", id).Out, StringComparison.Ordinal);
+
+        env["NO_COLOR"] = "1";
+        foreach (var args in new[] { new[] { "bead", "list" }, ["bead", "ready"], ["bead", "show", id], ["convoy", "list"], ["convoy", "status"] })
+        {
+            var r = _repo.RunTyping(env, "", args);
+            Assert.Equal(0, r.ExitCode);
+            Assert.DoesNotContain("\u001b[", r.Out, StringComparison.Ordinal);
+        }
+        Assert.Contains("Coloured", _repo.RunTyping(env, "", "bead", "list").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_json_follows_the_documented_schema()
     {
         var id = Create("Schema check", "-l", "a");
