@@ -157,6 +157,23 @@ public sealed class BeadVerbTests : IDisposable
         Assert.Contains(expected, r.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("create|x|--type|story", "valid: task, bug, feature, chore, epic")]
+    [InlineData("create|x|--priority|p9", "valid: 0 (critical), 1, 2, 3, 4")]
+    [InlineData("create|x|--priority|-1", "valid: 0 (critical), 1, 2, 3, 4")]
+    [InlineData("list|--status|closed", "valid: open, in-progress, blocked, done")]
+    [InlineData("list|--type|story", "valid: task, bug, feature, chore, epic")]
+    public void Invalid_values_on_create_and_list_exit_2_list_the_valid_ones_and_write_nothing(string args, string expected)
+    {
+        Create("existing");
+        var tip = _repo.Git("rev-parse godel/beads").Trim();
+        var r = _repo.Run(["bead", .. args.Split('|')]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+        Assert.Equal(tip, _repo.Git("rev-parse godel/beads").Trim());
+    }
+
     [Fact]
     public void Unknown_ids_exit_1_with_close_matches_and_ambiguous_prefixes_exit_2()
     {
