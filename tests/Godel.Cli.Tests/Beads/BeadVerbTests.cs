@@ -226,6 +226,22 @@ public sealed class BeadVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_bead_blocked_by_a_broken_file_is_not_ready()
+    {
+        var blocker = Create("blocker");
+        var waiting = Create("waiting", "--blocked-by", blocker);
+        var free = Create("free");
+        _repo.BreakBead(blocker, "{ \"id\": \"" + blocker + "\", \"title\": ");
+
+        var r = _repo.Run("bead", "ready", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal([free], JsonDocument.Parse(r.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Contains($"warning: skipped .godel/beads/{blocker}.json", r.Error, StringComparison.Ordinal);
+        Assert.Equal([blocker], JsonDocument.Parse(_repo.Ok("bead", "show", waiting, "--json")).RootElement
+            .GetProperty("open_blockers").EnumerateArray().Select(b => b.GetString()));
+    }
+
+    [Fact]
     public void Edit_saves_a_valid_edit_and_keeps_an_invalid_one_in_a_file()
     {
         var id = Create("Before edit");
