@@ -7,6 +7,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
     /// <summary>True when Out is an interactive terminal (colour, tables sized to the window).</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).</summary>
+    public bool UseColour => IsTerminal && string.IsNullOrEmpty(GetEnv("NO_COLOR"));
+
     /// <summary>Where a verb reads answers from (`bead edit`'s "edit again?"); nothing unless given.</summary>
     public TextReader In { get; init; } = TextReader.Null;
 

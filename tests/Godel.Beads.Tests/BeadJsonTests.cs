@@ -80,6 +80,21 @@ public sealed class BeadJsonTests
         Assert.Contains(expected, e.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("{\n  \"id\": \"godel-x\",\n  \"title\": \"t\"\n  \"type\": \"bug\"\n}",
+        ".godel/beads/x.json: line 4, column 3: '\"' is invalid after a value. Expected either ',', '}', or ']'.")]
+    [InlineData("{\"id\": \"godel-x\", \"title\": \"t\",\n \"status\": \"finished\"}",
+        ".godel/beads/x.json: line 2, column 22: \"status\" is not valid; valid: open, in-progress, blocked, done")]
+    [InlineData("{\"id\": \"godel-x\", \"title\": \"t\", \"type\": \"story\"}",
+        ".godel/beads/x.json: line 1, column 48: \"type\" is not valid; valid: task, bug, feature, chore, epic")]
+    [InlineData("{\"id\": \"godel-x\", \"title\": \"t\", \"priority\": \"high\"}",
+        ".godel/beads/x.json: line 1, column 51: \"priority\" has a value of the wrong kind")]
+    public void Parse_errors_give_the_line_and_column_counted_from_1_and_the_valid_values(string json, string expected)
+    {
+        var e = Assert.Throws<BeadFormatException>(() => BeadJson.ParseBead(Encoding.UTF8.GetBytes(json), ".godel/beads/x.json"));
+        Assert.Equal(expected, e.Message);
+    }
+
     [Fact]
     public void Missing_lists_in_a_hand_written_file_become_empty()
     {

@@ -222,6 +222,21 @@ public sealed class BeadStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_write_from_a_cached_snapshot_saves_a_cache_whose_trees_match_the_new_commit()
+    {
+        string id;
+        using (var first = Open()) id = first.Create(new NewBead { Title = "cached" }).Id;
+        // The second process starts from the cache file (trees as raw bytes), then writes: its saved cache must hold
+        // the tree it wrote, not the one it read, or `bead edit` opens the bead as it was before the comment.
+        using (var second = Open()) second.Comment(id, "after the cache");
+        using var third = Open();
+        var blob = _repo.Git($"rev-parse godel/beads:.godel/beads/{id}.json").Trim();
+        Assert.Equal(blob, third.Engine.Read(s => s.BeadFiles.Get(StoreSnapshot.FileName(id))!.OidHex));
+        Assert.Equal(_repo.Git($"cat-file blob {blob}"), Encoding.UTF8.GetString(third.ReadBeadFile(id)!));
+        Assert.Contains("after the cache", Encoding.UTF8.GetString(third.ReadBeadFile(id)!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_corrupt_cache_file_is_ignored()
     {
         using (var store = Open()) store.Create(new NewBead { Title = "kept" });

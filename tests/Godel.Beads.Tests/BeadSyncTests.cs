@@ -112,4 +112,26 @@ public sealed class BeadSyncTests : IDisposable
         using var store = Open(_b);
         Assert.Equal("still wanted", store.View().ResolveBead(id).Comments.Single().Text);
     }
+
+    [Fact]
+    public void A_file_broken_in_the_merge_base_and_repaired_on_both_sides_still_merges()
+    {
+        string id;
+        using (var a = Open(_a)) id = a.Create(new NewBead { Title = "will break" }).Id;
+        BeadStoreTests.BreakFile(_a, id, "{ \"id\": \"" + id + "\", \"title\": ");
+        Sync(_a);
+        Sync(_b);
+        // Each side repairs the file its own way: the broken version is now only in their common history.
+        using (var a = Open(_a)) a.Replace(id, new Bead { Id = id, Title = "repaired by A", Labels = ["a"] });
+        using (var b = Open(_b)) b.Replace(id, new Bead { Id = id, Title = "repaired by B", Labels = ["b"] });
+        Sync(_a);
+        var merged = Sync(_b);
+
+        Assert.Contains("merged 1 file(s)", merged.Summary, StringComparison.Ordinal);
+        using var store = Open(_b);
+        var bead = store.View().ResolveBead(id);
+        Assert.Equal("repaired by B", bead.Title);   // both changed it: the later update wins
+        Assert.Equal(["a", "b"], bead.Labels.Order());
+        Assert.Empty(store.View().Problems);
+    }
 }

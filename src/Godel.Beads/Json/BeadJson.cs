@@ -56,12 +56,39 @@ public static class BeadJson
         }
         catch (JsonException e)
         {
-            throw new BeadFormatException(path, e.Message);
+            throw new BeadFormatException(path, Describe(e));
         }
         catch (InvalidOperationException e)
         {
             throw new BeadFormatException(path, e.Message);
         }
+    }
+
+    /// <summary>
+    /// The parser's reason as a person fixing the file needs it: `line 5, column 3: …` (System.Text.Json counts both
+    /// from 0 and appends its own `Path: $ | LineNumber: 4 …` suffix), and for a status or type that is not one of
+    /// the words Godel knows, the valid values, as on the command line.
+    /// </summary>
+    internal static string Describe(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}: " : "";
+        var field = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        var valid = field switch
+        {
+            "status" => BeadVocabulary.Statuses,
+            "type" => BeadVocabulary.Types,
+            _ => null,
+        };
+        if (valid is not null) return $"{where}\"{field}\" is not valid; valid: {string.Join(", ", valid)}";
+        if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && field is not null)
+            return $"{where}\"{field}\" has a value of the wrong kind";
+        var message = e.Message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0) message = message[..cut];
+        }
+        return where + message.TrimEnd();
     }
 
     private static void Validate(int schema, string path)

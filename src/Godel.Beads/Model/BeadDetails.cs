@@ -14,9 +14,12 @@ public sealed record BeadDetails(Bead Bead, IReadOnlyList<string> OpenBlockers, 
     public int Schema { get; init; } = BeadSchema.Current;
 }
 
-/// <summary>`convoy show --json`: the convoy and its beads.</summary>
+/// <summary>`convoy show --json`: the convoy and its beads; Missing are members without a readable bead.</summary>
 public sealed record ConvoyDetails(ConvoyView Convoy, IReadOnlyList<Bead> Beads, IReadOnlyList<string> Missing)
 {
+    /// <summary>The members of Missing whose file exists but does not parse (repair with `bead edit`).</summary>
+    public IReadOnlyList<string> Unreadable { get; init; } = [];
+
     public int Schema { get; init; } = BeadSchema.Current;
 }
 

@@ -83,15 +83,23 @@ public sealed class BeadStore : IDisposable
             return b with { BlockedBy = b.BlockedBy.Where(x => x != id).ToList() };
         });
 
-    /// <summary>Replaces a bead wholesale (`bead edit`); the id cannot change; a broken file may be repaired.</summary>
-    public Bead Replace(string id, Bead edited)
+    /// <summary>
+    /// Replaces a bead with a hand-edited version (`bead edit`); the id cannot change; a broken file may be repaired.
+    /// <paramref name="original"/> is the bead as the editor opened it: if someone else changed the bead meanwhile
+    /// (an agent commenting, closing…), the edit is merged into the current bead field by field, as `sync` merges,
+    /// so their change is not silently overwritten. Without it (or from a broken file) the edit replaces the bead.
+    /// </summary>
+    public Bead Replace(string id, Bead edited, Bead? original = null)
     {
         if (edited.Id != id) throw new BeadStoreException($"the id cannot change (was {id}, now {edited.Id})", BeadErrorKind.InvalidInput);
         return _engine.Write(s =>
         {
             var view = new StoreView(s);
             var old = view.Find(id);
-            var next = Normalize(edited, old ?? edited, new Lazy<StoreView>(view)) with { Updated = _engine.Now };
+            var mine = edited with { Updated = _engine.Now };
+            // The edit is the later change, so where both changed the same field the edit wins.
+            if (original is not null && old is not null && !Same(old, original)) mine = Sync.BeadMerge.Merge(original, mine, old);
+            var next = Normalize(mine, old ?? edited, new Lazy<StoreView>(view)) with { Updated = _engine.Now };
             if (old is not null && Same(old, next with { Updated = old.Updated })) return new WritePlan<Bead>([], "", old);
             var message = old is null ? $"{id}: repaired by hand" : ChangeMessage.Describe(old, next) + " (edited)";
             return new WritePlan<Bead>([BeadFile(next)], message, next);

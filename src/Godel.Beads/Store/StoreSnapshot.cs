@@ -42,7 +42,17 @@ internal sealed class StoreSnapshot
         _trees[index] = null;
     }
 
-    private RawTree Tree(int index) => _trees[index] ??= _raw[index] is { } raw ? RawTree.Parse(raw) : new RawTree();
+    // Once parsed, the tree is the truth: a write changes it in place, so the bytes it came from are dropped, or the
+    // cache file would keep the old tree under the new commit (stale blob ids for `bead edit`, and the next writer's
+    // tree check failing into a full reload).
+    private RawTree Tree(int index)
+    {
+        if (_trees[index] is { } tree) return tree;
+        tree = _raw[index] is { } raw ? RawTree.Parse(raw) : new RawTree();
+        _trees[index] = tree;
+        _raw[index] = null;
+        return tree;
+    }
 
     private void SetTree(int index, RawTree tree)
     {

@@ -75,7 +75,12 @@ public sealed class StoreView
 
     public IEnumerable<Convoy> ConvoysOf(string beadId) => Convoys.Values.Where(c => c.Beads.Contains(beadId));
 
-    public List<Bead> Ready() => DependencyGraph.Ready(Beads.Values, Find);
+    public List<Bead> Ready() => DependencyGraph.Ready(Beads.Values, FindForBlocking);
 
-    public List<string> OpenBlockers(Bead bead) => DependencyGraph.OpenBlockers(bead, Find);
+    public List<string> OpenBlockers(Bead bead) => DependencyGraph.OpenBlockers(bead, FindForBlocking);
+
+    // A blocker whose file is broken may well be open: it still blocks (the list's warning names the file), rather
+    // than `ready` offering an agent work that waits on something nobody can read. A deleted blocker blocks nothing.
+    private Bead? FindForBlocking(string id) =>
+        Find(id) ?? (_brokenBeads.ContainsKey(id) ? new Bead { Id = id, Title = "(unreadable)" } : null);
 }

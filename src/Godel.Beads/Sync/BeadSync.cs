@@ -116,17 +116,34 @@ public static class BeadSync
         {
             if (dir == StoreSnapshot.BeadsDir)
             {
-                var merged = BeadMerge.Merge(b is null ? null : BeadJson.ParseBead(Read(repo, b), name),
+                var merged = BeadMerge.Merge(Base(repo, b, name, BeadJson.ParseBead),
                     BeadJson.ParseBead(Read(repo, o), name), BeadJson.ParseBead(Read(repo, t), name));
                 return BeadStore.BeadFile(merged);
             }
-            var convoy = BeadMerge.Merge(b is null ? null : BeadJson.ParseConvoy(Read(repo, b), name),
+            var convoy = BeadMerge.Merge(Base(repo, b, name, BeadJson.ParseConvoy),
                 BeadJson.ParseConvoy(Read(repo, o), name), BeadJson.ParseConvoy(Read(repo, t), name));
             return BeadStore.ConvoyFile(convoy);
         }
         catch (BeadFormatException e)
         {
-            throw new BeadStoreException($"cannot merge {dir}/{name}: {e.Reason}; fix it with `godel bead edit` and sync again", BeadErrorKind.Corrupt, e);
+            throw new BeadStoreException($"cannot merge {StoreSnapshot.GodelDir}/{dir}/{name}: {e.Reason.TrimEnd('.')}; fix it with `godel bead edit` and sync again", BeadErrorKind.Corrupt, e);
+        }
+    }
+
+    private delegate T Parser<T>(ReadOnlySpan<byte> utf8, string path);
+
+    // A base that was broken (both sides since repaired it) is merged as if there were none: everything from both
+    // sides is kept. Refusing would leave the sync stuck on a file neither side can change any more.
+    private static T? Base<T>(Repository repo, string? oid, string name, Parser<T> parse) where T : class
+    {
+        if (oid is null) return null;
+        try
+        {
+            return parse(Read(repo, oid), name);
+        }
+        catch (BeadFormatException)
+        {
+            return null;
         }
     }
 

@@ -22,6 +22,8 @@ internal static class BeadEditVerb
         var view = store.View();
         var beadId = view.ResolveBeadId(input);
         var original = store.ReadBeadFile(beadId) ?? throw new CliException($"no bead {beadId}");
+        // What the editor starts from, parsed: the base for merging a change someone else makes while the user edits.
+        var opened = view.BrokenError(beadId) is null ? BeadJson.ParseBead(original, beadId) : null;
         var editor = console.GetEnv("VISUAL") ?? console.GetEnv("EDITOR")
             ?? throw new CliException("set $EDITOR (or $VISUAL) to the editor to use, e.g. EDITOR=nano", ExitCodes.Usage);
         var temp = Path.Combine(Path.GetTempPath(), $"godel-{beadId}-{Guid.NewGuid():N}.json");
@@ -38,7 +40,10 @@ internal static class BeadEditVerb
             }
             try
             {
-                var bead = store.Replace(beadId, BeadJson.ParseBead(edited, temp));
+                var parsed = BeadJson.ParseBead(edited, temp);
+                var changedMeanwhile = ChangedSince(store, beadId, opened);
+                var bead = store.Replace(beadId, parsed, opened);
+                if (changedMeanwhile) console.Out.WriteLine($"{beadId} was changed while you edited; your edit was merged into that change");
                 File.Delete(temp);
                 console.Out.WriteLine($"saved {bead.Id}");
                 return ExitCodes.Ok;
@@ -54,6 +59,10 @@ internal static class BeadEditVerb
             }
         }
     }
+
+    // Only to tell the user; the store decides on the state it writes against, whatever this saw.
+    private static bool ChangedSince(BeadStore store, string id, Godel.Beads.Model.Bead? opened) =>
+        opened is not null && store.View().Find(id) is { } now && !BeadJson.ToFile(now).AsSpan().SequenceEqual(BeadJson.ToFile(opened));
 
     // Only a person at a terminal can answer; scripts get the kept file instead of a prompt that hangs.
     // End of input counts as "no": the edit is kept in its file rather than the editor reopened forever.

@@ -77,7 +77,7 @@ internal static class BeadReadVerbs
                 store.LinkedCommits(bead.Id),
                 store.History(bead.Id));
             if (p.GetValue(json)) console.Out.WriteLine(BeadJson.ToOutput(details, BeadJson.OutputContext.BeadDetails));
-            else BeadFormat.Details(console.Out, details, console.IsTerminal);
+            else BeadFormat.Details(console.Out, details, console.UseColour);
             return ExitCodes.Ok;
         }));
         return command;
@@ -102,7 +102,7 @@ internal static class BeadReadVerbs
         }
         // Rendered whole, then written at once: a 10k-row table line by line is 10k writes to the terminal.
         using var table = new StringWriter();
-        BeadFormat.BeadTable(table, beads, view, console.IsTerminal);
+        BeadFormat.BeadTable(table, beads, view, console.UseColour);
         console.WriteLineUtf8(System.Text.Encoding.UTF8.GetBytes(table.ToString().TrimEnd('\n')));
     }
 }

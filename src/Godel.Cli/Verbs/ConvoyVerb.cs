@@ -65,7 +65,7 @@ internal static class ConvoyVerb
                 return ExitCodes.Ok;
             }
             if (convoys.Count == 0) console.Out.WriteLine("no convoys");
-            else BeadFormat.Table(console.Out, ["ID", "STATUS", "DONE", "NAME"], convoys.Select(Row), console.IsTerminal);
+            else BeadFormat.Table(console.Out, ["ID", "STATUS", "DONE", "NAME"], convoys.Select(Row), console.UseColour);
             return ExitCodes.Ok;
         }));
         return command;
@@ -79,18 +79,29 @@ internal static class ConvoyVerb
         command.SetAction(p => BeadCli.WithReader(console, store =>
         {
             var view = store.View();
+            BeadCli.WarnProblems(console, view);
             var convoy = view.ResolveConvoy(p.GetValue(id)!);
             var beads = convoy.Beads.Select(view.Find).OfType<Bead>().ToList();
-            var details = new ConvoyDetails(view.ViewOf(convoy), beads, convoy.Beads.Where(b => view.Find(b) is null).ToList());
+            var missing = convoy.Beads.Where(b => view.Find(b) is null).ToList();
+            var details = new ConvoyDetails(view.ViewOf(convoy), beads, missing)
+            {
+                Unreadable = missing.Where(b => view.BrokenError(b) is not null).ToList(),
+            };
             if (p.GetValue(json))
             {
                 console.Out.WriteLine(BeadJson.ToOutput(details, BeadJson.OutputContext.ConvoyDetails));
                 return ExitCodes.Ok;
             }
             var c = details.Convoy;
-            console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.IsTerminal)}  {c.Name}  {c.Status.Name()}  {c.Done}/{c.Total} done");
-            BeadFormat.BeadTable(console.Out, beads, view, console.IsTerminal);
-            foreach (var missing in details.Missing) console.Out.WriteLine($"missing: {missing}");
+            console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.UseColour)}  {c.Name}  {c.Status.Name()}  {c.Done}/{c.Total} done");
+            BeadFormat.BeadTable(console.Out, beads, view, console.UseColour);
+            // A member whose file is broken exists: saying "missing" would send the user looking for a deleted bead.
+            foreach (var gone in details.Missing)
+            {
+                console.Out.WriteLine(details.Unreadable.Contains(gone)
+                    ? $"unreadable: {gone} (fix it with `godel bead edit {gone}`)"
+                    : $"missing: {gone}");
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -115,10 +126,10 @@ internal static class ConvoyVerb
             if (progress.Count == 0) console.Out.WriteLine("no active convoys");
             foreach (var c in progress)
             {
-                console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.IsTerminal)}  {c.Name}  {c.Done}/{c.Total} done");
+                console.Out.WriteLine($"{BeadFormat.Paint(c.Id, "36;1", console.UseColour)}  {c.Name}  {c.Done}/{c.Total} done");
                 BeadFormat.Table(console.Out, ["  BEAD", "STATUS", "WAITING ON", "TITLE"],
                     c.Unfinished.Select(w => (IReadOnlyList<Cell>)[new("  " + w.Id, "36"), new(w.Status.Name(), BeadFormat.StatusColour(w.Status)), new(w.WaitingOn, null), new(BeadFormat.Clip(w.Title, 50), null)]),
-                    console.IsTerminal);
+                    console.UseColour);
             }
             return ExitCodes.Ok;
         }));

@@ -46,6 +46,24 @@ public sealed class BeadVerbTests : IDisposable
     }
 
     [Fact]
+    public void Tables_are_coloured_on_a_terminal_unless_NO_COLOR_is_set()
+    {
+        var id = Create("Coloured", "-p", "0");
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Assert.Contains("\u001b[", _repo.RunTyping(env, "", "bead", "list").Out, StringComparison.Ordinal);
+        Assert.Contains("\u001b[", _repo.RunTyping(env, "", "bead", "show", id).Out, StringComparison.Ordinal);
+
+        env["NO_COLOR"] = "1";
+        foreach (var args in new[] { new[] { "bead", "list" }, ["bead", "ready"], ["bead", "show", id], ["convoy", "list"], ["convoy", "status"] })
+        {
+            var r = _repo.RunTyping(env, "", args);
+            Assert.Equal(0, r.ExitCode);
+            Assert.DoesNotContain("\u001b[", r.Out, StringComparison.Ordinal);
+        }
+        Assert.Contains("Coloured", _repo.RunTyping(env, "", "bead", "list").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_json_follows_the_documented_schema()
     {
         var id = Create("Schema check", "-l", "a");
@@ -139,6 +157,23 @@ public sealed class BeadVerbTests : IDisposable
         Assert.Contains(expected, r.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("create|x|--type|story", "valid: task, bug, feature, chore, epic")]
+    [InlineData("create|x|--priority|p9", "valid: 0 (critical), 1, 2, 3, 4")]
+    [InlineData("create|x|--priority|-1", "valid: 0 (critical), 1, 2, 3, 4")]
+    [InlineData("list|--status|closed", "valid: open, in-progress, blocked, done")]
+    [InlineData("list|--type|story", "valid: task, bug, feature, chore, epic")]
+    public void Invalid_values_on_create_and_list_exit_2_list_the_valid_ones_and_write_nothing(string args, string expected)
+    {
+        Create("existing");
+        var tip = _repo.Git("rev-parse godel/beads").Trim();
+        var r = _repo.Run(["bead", .. args.Split('|')]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Error, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+        Assert.Equal(tip, _repo.Git("rev-parse godel/beads").Trim());
+    }
+
     [Fact]
     public void Unknown_ids_exit_1_with_close_matches_and_ambiguous_prefixes_exit_2()
     {
@@ -180,7 +215,7 @@ public sealed class BeadVerbTests : IDisposable
     {
         var good = Create("good");
         var bad = Create("will break");
-        BreakBead(bad, "{ \"id\": \"" + bad + "\", \"title\": ");
+        _repo.BreakBead(bad, "{ \"id\": \"" + bad + "\", \"title\": ");
         var r = _repo.Run("bead", "list", "--json");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal([good], JsonDocument.Parse(r.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
@@ -188,6 +223,22 @@ public sealed class BeadVerbTests : IDisposable
         var show = _repo.Run("bead", "show", bad);
         Assert.Equal(1, show.ExitCode);
         Assert.Contains($".godel/beads/{bad}.json", show.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bead_blocked_by_a_broken_file_is_not_ready()
+    {
+        var blocker = Create("blocker");
+        var waiting = Create("waiting", "--blocked-by", blocker);
+        var free = Create("free");
+        _repo.BreakBead(blocker, "{ \"id\": \"" + blocker + "\", \"title\": ");
+
+        var r = _repo.Run("bead", "ready", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal([free], JsonDocument.Parse(r.Out).RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Contains($"warning: skipped .godel/beads/{blocker}.json", r.Error, StringComparison.Ordinal);
+        Assert.Equal([blocker], JsonDocument.Parse(_repo.Ok("bead", "show", waiting, "--json")).RootElement
+            .GetProperty("open_blockers").EnumerateArray().Select(b => b.GetString()));
     }
 
     [Fact]
@@ -263,6 +314,43 @@ public sealed class BeadVerbTests : IDisposable
         Assert.Equal("Eof", Json("bead", "list", "--json").Single().GetProperty("title").GetString());
     }
 
+    [Fact]
+    public void Edit_merges_a_change_another_process_made_while_the_editor_was_open()
+    {
+        var id = Create("Before edit", "-p", "2");
+        // While the user edits, an agent (a real godel process) comments, starts the bead and raises its priority;
+        // the user meanwhile retitles it and sets priority 3. Nothing the agent did may vanish; on the field both
+        // changed (priority) the user's edit, the later change, wins.
+        var agent = $"GODEL_ACTOR=agent dotnet \"{BeadsRepo.GodelDll}\" bead";
+        var script = EditorScript($"""
+            {agent} comment {id} "agent note" >/dev/null || exit 9
+            {agent} update {id} --status in-progress --priority 0 >/dev/null || exit 9
+            sed -i 's/Before edit/After edit/; s/"priority": 2/"priority": 3/' "$1"
+            """);
+        var r = _repo.RunWith(Editor(script), "bead", "edit", id);
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("was changed while you edited", r.Out, StringComparison.Ordinal);
+        var b = Json("bead", "list", "--json").Single();
+        Assert.Equal("After edit", b.GetProperty("title").GetString());
+        Assert.Equal("in-progress", b.GetProperty("status").GetString());
+        Assert.Equal(3, b.GetProperty("priority").GetInt32());
+        Assert.Equal(["agent note"], b.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public void Edit_without_a_concurrent_change_can_remove_a_comment()
+    {
+        var id = Create("Has a comment");
+        _repo.Ok("bead", "comment", id, "remove me");
+        var script = EditorScript("""sed -i '/"comments": \[/,/^  \]/c\  "comments": [],' "$1" """);
+        var r = _repo.RunWith(Editor(script), "bead", "edit", id);
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.DoesNotContain("changed while you edited", r.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Json("bead", "list", "--json").Single().GetProperty("comments").GetArrayLength());
+    }
+
     private string EditorScript(string body)
     {
         var script = Path.Combine(_repo.Root, $"editor-{Guid.NewGuid():N}.sh");
@@ -295,29 +383,12 @@ public sealed class BeadVerbTests : IDisposable
     public void Edit_repairs_a_broken_file()
     {
         var id = Create("to repair");
-        BreakBead(id, "{ \"id\": \"" + id + "\", \"title\": ");
+        _repo.BreakBead(id, "{ \"id\": \"" + id + "\", \"title\": ");
         var script = Path.Combine(_repo.Root, "fix.sh");
         File.WriteAllText(script, $"#!/bin/sh\nprintf '{{\"id\": \"{id}\", \"title\": \"repaired\"}}' > \"$1\"\n");
         Assert.Equal(0, _repo.RunWith(new Dictionary<string, string?> { ["EDITOR"] = $"sh {script}" }, "bead", "edit", id).ExitCode);
         var r = _repo.Run("bead", "list", "--json");
         Assert.Equal("", r.Error);
         Assert.Equal("repaired", JsonDocument.Parse(r.Out).RootElement[0].GetProperty("title").GetString());
-    }
-
-    /// <summary>Overwrites a bead's file in godel/beads using git plumbing, as a careless hand edit would.</summary>
-    private void BreakBead(string id, string content)
-    {
-        var file = Path.Combine(_repo.Root, "broken-" + Guid.NewGuid().ToString("N"));
-        File.WriteAllText(file, content);
-        var blob = _repo.Git($"hash-object -w \"{file}\"").Trim();
-        var index = Path.Combine(_repo.Root, "index-" + Guid.NewGuid().ToString("N"));
-        var env = $"GIT_INDEX_FILE=\"{index}\"";
-        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = _repo.Dir };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"{env} git read-tree godel/beads && {env} git update-index --add --cacheinfo 100644,{blob},.godel/beads/{id}.json && " +
-            $"git update-ref refs/heads/godel/beads $(git commit-tree $({env} git write-tree) -p godel/beads -m 'hand edit')");
-        using var p = System.Diagnostics.Process.Start(start)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
     }
 }

@@ -84,6 +84,23 @@ public sealed class BeadsRepo : IDisposable
         return Process.Start(start)!;
     }
 
+    /// <summary>Overwrites a bead's file in godel/beads using git plumbing, as a careless hand edit would.</summary>
+    public void BreakBead(string id, string content)
+    {
+        var file = Path.Combine(Root, "broken-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, content);
+        var blob = Git($"hash-object -w \"{file}\"").Trim();
+        var index = Path.Combine(Root, "index-" + Guid.NewGuid().ToString("N"));
+        var env = $"GIT_INDEX_FILE=\"{index}\"";
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = Dir };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{env} git read-tree godel/beads && {env} git update-index --add --cacheinfo 100644,{blob},.godel/beads/{id}.json && " +
+            $"git update-ref refs/heads/godel/beads $(git commit-tree $({env} git write-tree) -p godel/beads -m 'hand edit')");
+        using var p = Process.Start(start)!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+    }
+
     public void Dispose()
     {
         try

@@ -49,6 +49,26 @@ public sealed class ConvoyVerbTests : IDisposable
     }
 
     [Fact]
+    public void Convoy_show_calls_a_member_with_a_broken_file_unreadable_not_missing()
+    {
+        var good = Create("good");
+        var broken = Create("will break");
+        var convoy = _repo.Ok("convoy", "create", "Sprint", good, broken).Trim();
+        _repo.BreakBead(broken, "{ \"id\": \"" + broken + "\", \"title\": ");
+
+        var text = _repo.Run("convoy", "show", convoy);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains($"unreadable: {broken} (fix it with `godel bead edit {broken}`)", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing:", text.Out, StringComparison.Ordinal);
+        Assert.Contains($"warning: skipped .godel/beads/{broken}.json: line 1", text.Error, StringComparison.Ordinal);
+
+        var json = JsonDocument.Parse(_repo.Run("convoy", "show", convoy, "--json").Out).RootElement;
+        Assert.Equal(["convoy", "beads", "missing", "unreadable", "schema"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal([broken], json.GetProperty("missing").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal([broken], json.GetProperty("unreadable").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
     public void Convoy_with_an_unknown_bead_fails_and_writes_nothing()
     {
         var r = _repo.Run("convoy", "create", "Bad", "godel-nope0");
