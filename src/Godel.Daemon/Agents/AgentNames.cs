@@ -14,6 +14,60 @@ internal static partial class AgentNames
             ? null
             : $"agent name '{name}' is not valid: use letters, digits, '.', '_' or '-' (up to 63, starting with a letter or digit)";
 
+    /// <summary>The error for a name no agent has: the closest names (a typo is the usual cause), else how to find one.</summary>
+    public static string Unknown(string name, IReadOnlyCollection<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(known);
+        if (known.Count == 0)
+        {
+            return $"no agent named '{name}': this workspace has no agents (`godel agent spawn` starts one)";
+        }
+
+        var close = Closest(name, known);
+        return close.Count == 0
+            ? $"no agent named '{name}' (see `godel agent list`)"
+            : $"no agent named '{name}': did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}? (see `godel agent list`)";
+    }
+
+    /// <summary>The nearest names (up to three, case ignored) if they are within a few edits of <paramref name="name"/>.</summary>
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var limit = Math.Max(1, name.Length / 3);
+        var near = known
+            .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
+            .Where(k => k.Distance <= limit)
+            .ToList();
+        var best = near.Count == 0 ? 0 : near.Min(k => k.Distance);
+        return [.. near.Where(k => k.Distance == best).Select(k => k.Name).Order(StringComparer.Ordinal).Take(3)];
+    }
+
+    // Levenshtein distance, two rows: names are at most 63 characters.
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     /// <summary>`runtime-N` with the smallest N not taken.</summary>
     public static string Next(string runtime, Func<string, bool> taken)
     {

@@ -45,7 +45,7 @@ internal sealed class AgentSupervisor : IDisposable
         {
             return _agents.TryGetValue(name, out var agent)
                 ? agent
-                : throw new RequestException(ErrorCodes.UnknownAgent, $"no agent named '{name}' (see `godel agent list`)");
+                : throw new RequestException(ErrorCodes.UnknownAgent, AgentNames.Unknown(name, _agents.Keys));
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class AgentSupervisor : IDisposable
 
             if (_agents.TryGetValue(name, out var existing) && existing.IsAlive)
             {
-                throw new RequestException(ErrorCodes.NameTaken, $"an agent named '{name}' is already running");
+                throw new RequestException(ErrorCodes.NameTaken, $"an agent named '{name}' is already running: pick another --name, or `godel agent stop {name}` first");
             }
 
             existing?.Session.Dispose();

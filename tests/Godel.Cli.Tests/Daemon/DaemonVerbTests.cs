@@ -121,10 +121,14 @@ public sealed class DaemonVerbTests
     {
         await using var ws = new CliWorkspace();
 
-        var result = await ws.RunAsync("capture", "ghost");
+        var none = await ws.RunAsync("capture", "ghost");
+        await ws.RunOkAsync("agent", "spawn", "--name", "worker");
+        var typo = await ws.RunAsync("agent", "send", "wroker", "x");
+        var taken = await ws.RunAsync("agent", "spawn", "--name", "worker");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("godel: no agent named 'ghost' (see `godel agent list`)\n", result.Error);
+        Assert.Equal((1, "godel: no agent named 'ghost': this workspace has no agents (`godel agent spawn` starts one)\n"), (none.ExitCode, none.Error));
+        Assert.Equal((1, "godel: no agent named 'wroker': did you mean 'worker'? (see `godel agent list`)\n"), (typo.ExitCode, typo.Error));
+        Assert.Equal((1, "godel: an agent named 'worker' is already running: pick another --name, or `godel agent stop worker` first\n"), (taken.ExitCode, taken.Error));
     }
 
     [Fact]
