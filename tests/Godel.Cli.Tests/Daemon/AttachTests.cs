@@ -31,20 +31,26 @@ public sealed class AttachTests
         Assert.Equal((90, 20), (agent.Columns, agent.Rows));
     }
 
-    [Fact]
-    public async Task A_hangup_ends_the_client_and_the_agent_keeps_running()
+    // SIGTERM also cancels the verb's token (System.CommandLine's handler), so whichever handler runs first names the
+    // farewell; either way it must be written, not crash the client.
+    [Theory]
+    [InlineData("HUP", "[hangup]")]
+    [InlineData("TERM", "[terminated]|[cancelled]")]
+    public async Task A_hangup_or_terminate_ends_the_client_cleanly_and_the_agent_keeps_running(string signal, string farewells)
     {
         await using var ws = new CliWorkspace();
         await ws.RunOkAsync("agent", "spawn");
         await using var screen = new PtyScreen(ws, 80, 24, "attach", "shell-1");
         await screen.WaitForAsync("$");
 
-        using (var hup = System.Diagnostics.Process.Start("kill", ["-HUP", screen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", screen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await hup.WaitForExitAsync();
+            await kill.WaitForExitAsync();
         }
 
         var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        await Wait.Until(() => farewells.Split('|').Any(f => screen.Text().Contains(f, StringComparison.Ordinal)), $"one of {farewells}; screen was:\n{screen.Text()}");
+        Assert.DoesNotContain("Unhandled exception", screen.Text(), StringComparison.Ordinal);
         Assert.Equal(0, exit.ExitCode);
         var agent = await ws.AgentAsync("shell-1");
         Assert.NotEqual(AgentState.Exited, agent.State);
