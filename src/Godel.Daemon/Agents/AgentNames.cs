@@ -1,5 +1,6 @@
 // Agent names: readable (`claude-1`, `shell-2`), unique per workspace, safe as file names.
 using System.Text.RegularExpressions;
+using Godel.Config.Diagnostics;
 
 namespace Godel.Daemon.Agents;
 
@@ -34,38 +35,13 @@ internal static partial class AgentNames
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> known)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var limit = Math.Max(1, name.Length / 3);
+        var limit = Math.Max(2, name.Length / 3); // the rule of Suggestions.Closest: a likely typo, not another word
         var near = known
-            .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
+            .Select(k => (Name: k, Distance: Suggestions.Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
             .Where(k => k.Distance <= limit)
             .ToList();
         var best = near.Count == 0 ? 0 : near.Min(k => k.Distance);
         return [.. near.Where(k => k.Distance == best).Select(k => k.Name).Order(StringComparer.Ordinal).Take(3)];
-    }
-
-    // Levenshtein distance, two rows: names are at most 63 characters.
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     /// <summary>`runtime-N` with the smallest N not taken.</summary>
