@@ -132,6 +132,26 @@ public sealed class DaemonVerbTests
     }
 
     [Fact]
+    public async Task Capture_prints_the_screen_plain_or_with_escapes_and_scrollback_on_request()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "painter", "--size", "40x5");
+        await ws.RunOkAsync("agent", "send", "painter", "for i in 1 2 3 4 5 6 7 8; do printf '\\033[31mrow%s\\033[0m\\n' $i; done", "--enter");
+        await Wait.Until(async () => (await ws.RunOkAsync("capture", "painter")).Out.Contains("row8", StringComparison.Ordinal), "the rows on screen");
+
+        var plain = (await ws.RunOkAsync("capture", "painter")).Out;
+        var escaped = (await ws.RunOkAsync("capture", "painter", "-e")).Out;
+        var deep = (await ws.RunOkAsync("capture", "painter", "--scrollback", "100")).Out;
+        var negative = await ws.RunAsync("capture", "painter", "--scrollback", "-1");
+
+        Assert.DoesNotContain("row1\n", plain, StringComparison.Ordinal); // scrolled off a 5-row screen
+        Assert.DoesNotContain("\e[", plain, StringComparison.Ordinal);
+        Assert.Contains("\e[31mrow5\nrow6\nrow7\nrow8\n\e[39m", escaped, StringComparison.Ordinal); // like tmux -e: changes only
+        Assert.Contains("row1\nrow2\n", deep, StringComparison.Ordinal);
+        Assert.Equal((2, "godel: --scrollback must be 0 or more\n"), (negative.ExitCode, negative.Error));
+    }
+
+    [Fact]
     public async Task Agent_list_json_is_an_array_of_agents()
     {
         await using var ws = new CliWorkspace();
