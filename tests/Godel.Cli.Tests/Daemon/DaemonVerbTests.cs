@@ -117,6 +117,22 @@ public sealed class DaemonVerbTests
     }
 
     [Fact]
+    public async Task Logs_print_a_character_split_across_a_rotation_whole()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "writer");
+        await ws.RunOkAsync("daemon", "stop");
+        // The daemon rotates between PTY reads, which can cut a UTF-8 sequence: "é" is C3 A9.
+        var log = Path.Combine(ws.Repo, ".godel", "logs", "writer.log");
+        await File.WriteAllBytesAsync(log + ".1", [.. "caf"u8, 0xC3]);
+        await File.WriteAllBytesAsync(log, [0xA9, .. " ok\n"u8]);
+
+        var printed = (await ws.RunOkAsync("logs", "writer")).Out;
+
+        Assert.Equal("café ok\n", printed);
+    }
+
+    [Fact]
     public async Task An_unknown_agent_is_a_failure_with_a_hint()
     {
         await using var ws = new CliWorkspace();
