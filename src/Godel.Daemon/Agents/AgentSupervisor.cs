@@ -62,7 +62,9 @@ internal sealed class AgentSupervisor : IDisposable
         var cwd = Path.GetFullPath(request.WorkingDirectory ?? worktree ?? _options.Workspace, _options.Workspace);
         if (!Directory.Exists(cwd))
         {
-            throw new RequestException(ErrorCodes.BadRequest, $"working directory '{cwd}' does not exist");
+            throw new RequestException(ErrorCodes.BadRequest, File.Exists(cwd)
+                ? $"working directory '{cwd}' is a file, not a folder"
+                : $"working directory '{cwd}' does not exist");
         }
 
         Agent agent;

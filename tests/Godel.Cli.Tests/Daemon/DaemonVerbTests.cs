@@ -72,12 +72,19 @@ public sealed class DaemonVerbTests
         {
             var noRepo = await ws.RunInAsync(outside.FullName, "agent", "list");
             var badSize = await ws.RunAsync("agent", "spawn", "--size", "big");
+            var hugeSize = await ws.RunAsync("agent", "spawn", "--size", "5000x10");
+            await File.WriteAllTextAsync(Path.Combine(ws.Repo, "notes.txt"), "x");
+            var fileCwd = await ws.RunAsync("agent", "spawn", "--cwd", "notes.txt");
+            var missingCwd = await ws.RunAsync("agent", "spawn", "--cwd", "nowhere");
             var notify = await ws.RunAsync("agent", "notify", "--state", "waiting");
             var badState = await ws.RunAsync("agent", "notify", "--state", "dancing", "--name", "x");
 
             Assert.Equal(2, noRepo.ExitCode);
             Assert.Contains("is not inside a git repository", noRepo.Error, StringComparison.Ordinal);
-            Assert.Equal((2, "godel: --size 'big' is not COLSxROWS (e.g. 120x40)\n"), (badSize.ExitCode, badSize.Error));
+            Assert.Equal((2, "godel: --size 'big' is not COLSxROWS with 2-1000 columns and 1-1000 rows (e.g. 120x40)\n"), (badSize.ExitCode, badSize.Error));
+            Assert.Equal((2, "godel: --size '5000x10' is not COLSxROWS with 2-1000 columns and 1-1000 rows (e.g. 120x40)\n"), (hugeSize.ExitCode, hugeSize.Error));
+            Assert.Equal((2, $"godel: working directory '{Path.Combine(ws.Repo, "notes.txt")}' is a file, not a folder\n"), (fileCwd.ExitCode, fileCwd.Error));
+            Assert.Equal((2, $"godel: working directory '{Path.Combine(ws.Repo, "nowhere")}' does not exist\n"), (missingCwd.ExitCode, missingCwd.Error));
             Assert.Equal(2, notify.ExitCode);
             Assert.Contains("GODEL_AGENT", notify.Error, StringComparison.Ordinal);
             Assert.Equal(2, badState.ExitCode);
