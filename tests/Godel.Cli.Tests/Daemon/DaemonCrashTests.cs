@@ -40,7 +40,10 @@ public sealed class DaemonCrashTests
         Assert.Equal((70, 12), (lost.Columns, lost.Rows));
 
         await ws.RunOkAsync("agent", "restart", "shell-1");
-        Assert.Equal(AgentState.Running, (await ws.AgentAsync("shell-1")).State);
+        // Running, or already Waiting once its prompt settled: a busy machine can be slow to ask.
+        var restarted = await ws.AgentAsync("shell-1");
+        Assert.Contains(restarted.State, new[] { AgentState.Running, AgentState.Waiting });
+        Assert.True(CliWorkspace.Alive(restarted.Pid));
     }
 
     [Fact]
