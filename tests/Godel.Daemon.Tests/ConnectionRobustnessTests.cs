@@ -150,9 +150,11 @@ public sealed class ConnectionRobustnessTests
         await using var daemon = await TestDaemon.StartAsync();
         await using var client = await daemon.ConnectAsync();
 
-        var e = await Assert.ThrowsAsync<DaemonErrorException>(() => client.CaptureAsync("ghost"));
+        await client.SpawnAsync(new SpawnAgent { Name = "worker" });
+
+        var e = await Assert.ThrowsAsync<DaemonErrorException>(() => client.CaptureAsync("wroker"));
 
         Assert.Equal(ErrorCodes.UnknownAgent, e.Code);
-        Assert.Contains("godel agent list", e.Message, StringComparison.Ordinal);
+        Assert.Equal("no agent named 'wroker': did you mean 'worker'? (see `godel agent list`)", e.Message);
     }
 }

@@ -47,6 +47,10 @@ internal sealed class AttachSession(Stream input, Stream output, byte detachKey)
     {
         var (columns, rows) = CliNative.WindowSize(1) ?? CliNative.WindowSize(0) ?? (80, 24);
         using var raw = RawTerminal.Enter(0);
+        // Before the handshake: a hangup's default action would end the process with the terminal still raw.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Finish("[terminated]"));
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Finish("[hangup]"));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Finish("[interrupted]"));
         try
         {
             client.Closed += _ => _finished.TrySetResult("[the daemon connection closed]");
@@ -65,9 +69,6 @@ internal sealed class AttachSession(Stream input, Stream output, byte detachKey)
             }
 
             using var winch = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => OnWindowChanged(client, attached.Channel));
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Finish("[terminated]"));
-            using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Finish("[hangup]"));
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Finish("[interrupted]"));
             _ = Task.Factory.StartNew(() => PumpInput(client, attached.Channel, name), TaskCreationOptions.LongRunning);
             await using var cancelled = cancellationToken.Register(() => _finished.TrySetResult("[cancelled]"));
             return await _finished.Task.ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class AgentVerb
             (int Columns, int Rows)? parsedSize = null;
             if (parse.GetValue(size) is { } text)
             {
-                parsedSize = ParseSize(text) ?? throw new CliException($"--size '{text}' is not COLSxROWS (e.g. 120x40)", ExitCodes.Usage);
+                parsedSize = ParseSize(text) ?? throw new CliException($"--size '{text}' is not COLSxROWS with 2-1000 columns and 1-1000 rows (e.g. 120x40)", ExitCodes.Usage);
             }
 
             var request = new SpawnAgent

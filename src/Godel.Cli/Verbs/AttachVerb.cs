@@ -39,7 +39,8 @@ internal static class AttachVerb
                 throw new CliException(e.Message);
             }
 
-            await stdout.WriteAsync(AttachSession.Line(farewell), ct).ConfigureAwait(false);
+            // Not ct: a SIGTERM both ends the session and cancels ct, and the farewell must still be written.
+            await stdout.WriteAsync(AttachSession.Line(farewell), CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

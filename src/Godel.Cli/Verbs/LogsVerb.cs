@@ -14,23 +14,26 @@ internal static class LogsVerb
         var command = new Command("logs", "Print an agent's raw output log (.godel/logs/NAME.log, rotated files first).") { name, follow };
         command.SetAction(async (parse, ct) =>
         {
+            var decoder = Encoding.UTF8.GetDecoder();
             var result = await DaemonVerb.WithDaemonAsync(console, c => c.RequestAsync<LogsResult>(new Logs(parse.GetValue(name)!), ct), ct).ConfigureAwait(false);
             long position = 0;
             foreach (var file in result.Files)
             {
-                position = await CopyAsync(file, 0, ct).ConfigureAwait(false);
+                position = await CopyAsync(file, 0, decoder, ct).ConfigureAwait(false);
             }
 
             if (parse.GetValue(follow) && result.Files.Count > 0)
             {
-                await FollowAsync(result.Files[^1], position, ct).ConfigureAwait(false);
+                await FollowAsync(result.Files[^1], position, decoder, ct).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
         });
         return command;
 
-        async Task<long> CopyAsync(string file, long from, CancellationToken ct)
+        // One decoder for every file and every poll: the daemon cuts the log between PTY reads, so a character can
+        // be split across a rotation or across two polls of -f; a fresh decoder each time would print two U+FFFD.
+        async Task<long> CopyAsync(string file, long from, Decoder decoder, CancellationToken ct)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (stream.Length < from)
@@ -39,19 +42,20 @@ internal static class LogsVerb
             }
 
             stream.Position = from;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var buffer = new char[64 * 1024];
+            var bytes = new byte[64 * 1024];
+            var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
             int n;
-            while ((n = await reader.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            while ((n = await stream.ReadAsync(bytes, ct).ConfigureAwait(false)) > 0)
             {
-                await console.Out.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+                var count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
+                await console.Out.WriteAsync(chars.AsMemory(0, count), ct).ConfigureAwait(false);
             }
 
             await console.Out.FlushAsync(ct).ConfigureAwait(false);
-            return stream.Length;
+            return stream.Position; // what was read, not the length now: bytes appended since are for the next poll
         }
 
-        async Task FollowAsync(string file, long position, CancellationToken ct)
+        async Task FollowAsync(string file, long position, Decoder decoder, CancellationToken ct)
         {
             try
             {
@@ -60,7 +64,7 @@ internal static class LogsVerb
                     await Task.Delay(200, ct).ConfigureAwait(false);
                     if (File.Exists(file) && new FileInfo(file).Length != position)
                     {
-                        position = await CopyAsync(file, position, ct).ConfigureAwait(false);
+                        position = await CopyAsync(file, position, decoder, ct).ConfigureAwait(false);
                     }
                 }
             }

@@ -45,7 +45,7 @@ internal sealed class AgentSupervisor : IDisposable
         {
             return _agents.TryGetValue(name, out var agent)
                 ? agent
-                : throw new RequestException(ErrorCodes.UnknownAgent, $"no agent named '{name}' (see `godel agent list`)");
+                : throw new RequestException(ErrorCodes.UnknownAgent, AgentNames.Unknown(name, _agents.Keys));
         }
     }
 
@@ -62,7 +62,9 @@ internal sealed class AgentSupervisor : IDisposable
         var cwd = Path.GetFullPath(request.WorkingDirectory ?? worktree ?? _options.Workspace, _options.Workspace);
         if (!Directory.Exists(cwd))
         {
-            throw new RequestException(ErrorCodes.BadRequest, $"working directory '{cwd}' does not exist");
+            throw new RequestException(ErrorCodes.BadRequest, File.Exists(cwd)
+                ? $"working directory '{cwd}' is a file, not a folder"
+                : $"working directory '{cwd}' does not exist");
         }
 
         Agent agent;
@@ -76,7 +78,7 @@ internal sealed class AgentSupervisor : IDisposable
 
             if (_agents.TryGetValue(name, out var existing) && existing.IsAlive)
             {
-                throw new RequestException(ErrorCodes.NameTaken, $"an agent named '{name}' is already running");
+                throw new RequestException(ErrorCodes.NameTaken, $"an agent named '{name}' is already running: pick another --name, or `godel agent stop {name}` first");
             }
 
             existing?.Session.Dispose();
@@ -291,6 +293,8 @@ internal sealed class AgentSupervisor : IDisposable
             agent.Session.Signal(Posix.SigKill);
             await WaitExitedAsync(agent, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
+
+        EndLeftovers(name);
     }
 
     public async Task KillAsync(string name)
@@ -303,6 +307,16 @@ internal sealed class AgentSupervisor : IDisposable
 
         agent.Session.Signal(Posix.SigKill);
         await WaitExitedAsync(agent, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        EndLeftovers(name);
+    }
+
+    // Ending an agent ends all of it: a background job or a nohup'd child that outlived its shell would run unseen.
+    private void EndLeftovers(string name)
+    {
+        if (AgentProcesses.EndAll(_options.Workspace, name) is { Count: > 0 } pids)
+        {
+            _log.Warn($"ended {pids.Count} process(es) left over from {name}: pid {string.Join(", ", pids)}");
+        }
     }
 
     private static async Task<bool> WaitExitedAsync(Agent agent, TimeSpan timeout)
@@ -423,7 +437,7 @@ internal sealed class AgentSupervisor : IDisposable
                 var wasAlive = record.State is not (AgentState.Exited or AgentState.Lost);
                 if (wasAlive)
                 {
-                    EndOrphan(record);
+                    EndOrphans(record);
                 }
 
                 agent.Detector.Restore(
@@ -442,25 +456,13 @@ internal sealed class AgentSupervisor : IDisposable
         Persist();
     }
 
-    // The PTY hangup should have ended it; if a child ignored SIGHUP and still runs as this agent, end it so nothing runs unseen.
-    private void EndOrphan(AgentRecord record)
+    // The PTY hangup should have ended it; whatever ignored the hangup (the agent itself, a nohup'd or background
+    // child) still runs as this agent: end it so nothing keeps running unseen.
+    private void EndOrphans(AgentRecord record)
     {
-        var environ = $"/proc/{record.Pid}/environ";
-        try
+        if (AgentProcesses.EndAll(_options.Workspace, record.Name) is { Count: > 0 } pids)
         {
-            if (record.Pid > 0 && File.Exists(environ)
-                && File.ReadAllText(environ).Split('\0').Contains($"GODEL_AGENT={record.Name}")
-                && File.ReadAllText(environ).Split('\0').Contains($"GODEL_WORKSPACE={_options.Workspace}"))
-            {
-                _log.Warn($"agent {record.Name} (pid {record.Pid}) outlived the previous daemon: killing it");
-                Posix.Kill(record.Pid, Posix.SigKill);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            _log.Warn($"agent {record.Name} left {pids.Count} process(es) running after the previous daemon died (pid {string.Join(", ", pids)}): killed them");
         }
     }
 

@@ -32,19 +32,55 @@ public sealed class AttachTests
     }
 
     [Fact]
-    public async Task A_hangup_ends_the_client_and_the_agent_keeps_running()
+    public async Task The_detach_key_comes_from_config_and_the_default_then_reaches_the_agent()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn");
+        await using var screen = new PtyScreen(ws, 80, 24, "attach", "--set", "tui.detach_key=Ctrl+]", "shell-1");
+        await screen.WaitForAsync("$");
+
+        screen.Type("stty quit undef; echo rea''dy; cat -v\r"); // no SIGQUIT: the byte reaches cat
+        await screen.WaitForAsync("ready");
+        screen.Type("\x1c\r"); // Ctrl-\ is no longer the detach key: cat shows it
+        await screen.WaitForAsync("^\\");
+        screen.Type("\x04\x1d");
+        var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exit.ExitCode);
+        await screen.WaitForAsync("[detached from shell-1]");
+    }
+
+    [Fact]
+    public async Task A_detach_key_that_is_not_a_control_key_is_refused_before_attaching()
+    {
+        await using var ws = new CliWorkspace();
+
+        var result = await ws.RunAsync("attach", "--set", "tui.detach_key=F12", "shell-1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("detach key 'F12' is not supported", result.Error, StringComparison.Ordinal);
+    }
+
+    // SIGTERM also cancels the verb's token (System.CommandLine's handler), so whichever handler runs first names the
+    // farewell; either way it must be written, not crash the client.
+    [Theory]
+    [InlineData("HUP", "[hangup]")]
+    [InlineData("TERM", "[terminated]|[cancelled]")]
+    public async Task A_hangup_or_terminate_ends_the_client_cleanly_and_the_agent_keeps_running(string signal, string farewells)
     {
         await using var ws = new CliWorkspace();
         await ws.RunOkAsync("agent", "spawn");
         await using var screen = new PtyScreen(ws, 80, 24, "attach", "shell-1");
         await screen.WaitForAsync("$");
 
-        using (var hup = System.Diagnostics.Process.Start("kill", ["-HUP", screen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", screen.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await hup.WaitForExitAsync();
+            await kill.WaitForExitAsync();
         }
 
         var exit = await screen.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        await Wait.Until(() => farewells.Split('|').Any(f => screen.Text().Contains(f, StringComparison.Ordinal)), $"one of {farewells}; screen was:\n{screen.Text()}");
+        Assert.DoesNotContain("Unhandled exception", screen.Text(), StringComparison.Ordinal);
         Assert.Equal(0, exit.ExitCode);
         var agent = await ws.AgentAsync("shell-1");
         Assert.NotEqual(AgentState.Exited, agent.State);

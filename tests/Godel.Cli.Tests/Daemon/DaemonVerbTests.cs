@@ -72,12 +72,19 @@ public sealed class DaemonVerbTests
         {
             var noRepo = await ws.RunInAsync(outside.FullName, "agent", "list");
             var badSize = await ws.RunAsync("agent", "spawn", "--size", "big");
+            var hugeSize = await ws.RunAsync("agent", "spawn", "--size", "5000x10");
+            await File.WriteAllTextAsync(Path.Combine(ws.Repo, "notes.txt"), "x");
+            var fileCwd = await ws.RunAsync("agent", "spawn", "--cwd", "notes.txt");
+            var missingCwd = await ws.RunAsync("agent", "spawn", "--cwd", "nowhere");
             var notify = await ws.RunAsync("agent", "notify", "--state", "waiting");
             var badState = await ws.RunAsync("agent", "notify", "--state", "dancing", "--name", "x");
 
             Assert.Equal(2, noRepo.ExitCode);
             Assert.Contains("is not inside a git repository", noRepo.Error, StringComparison.Ordinal);
-            Assert.Equal((2, "godel: --size 'big' is not COLSxROWS (e.g. 120x40)\n"), (badSize.ExitCode, badSize.Error));
+            Assert.Equal((2, "godel: --size 'big' is not COLSxROWS with 2-1000 columns and 1-1000 rows (e.g. 120x40)\n"), (badSize.ExitCode, badSize.Error));
+            Assert.Equal((2, "godel: --size '5000x10' is not COLSxROWS with 2-1000 columns and 1-1000 rows (e.g. 120x40)\n"), (hugeSize.ExitCode, hugeSize.Error));
+            Assert.Equal((2, $"godel: working directory '{Path.Combine(ws.Repo, "notes.txt")}' is a file, not a folder\n"), (fileCwd.ExitCode, fileCwd.Error));
+            Assert.Equal((2, $"godel: working directory '{Path.Combine(ws.Repo, "nowhere")}' does not exist\n"), (missingCwd.ExitCode, missingCwd.Error));
             Assert.Equal(2, notify.ExitCode);
             Assert.Contains("GODEL_AGENT", notify.Error, StringComparison.Ordinal);
             Assert.Equal(2, badState.ExitCode);
@@ -117,14 +124,54 @@ public sealed class DaemonVerbTests
     }
 
     [Fact]
+    public async Task Logs_print_a_character_split_across_a_rotation_whole()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "writer");
+        await ws.RunOkAsync("daemon", "stop");
+        // The daemon rotates between PTY reads, which can cut a UTF-8 sequence: "é" is C3 A9.
+        var log = Path.Combine(ws.Repo, ".godel", "logs", "writer.log");
+        await File.WriteAllBytesAsync(log + ".1", [.. "caf"u8, 0xC3]);
+        await File.WriteAllBytesAsync(log, [0xA9, .. " ok\n"u8]);
+
+        var printed = (await ws.RunOkAsync("logs", "writer")).Out;
+
+        Assert.Equal("café ok\n", printed);
+    }
+
+    [Fact]
     public async Task An_unknown_agent_is_a_failure_with_a_hint()
     {
         await using var ws = new CliWorkspace();
 
-        var result = await ws.RunAsync("capture", "ghost");
+        var none = await ws.RunAsync("capture", "ghost");
+        await ws.RunOkAsync("agent", "spawn", "--name", "worker");
+        var typo = await ws.RunAsync("agent", "send", "wroker", "x");
+        var taken = await ws.RunAsync("agent", "spawn", "--name", "worker");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("godel: no agent named 'ghost' (see `godel agent list`)\n", result.Error);
+        Assert.Equal((1, "godel: no agent named 'ghost': this workspace has no agents (`godel agent spawn` starts one)\n"), (none.ExitCode, none.Error));
+        Assert.Equal((1, "godel: no agent named 'wroker': did you mean 'worker'? (see `godel agent list`)\n"), (typo.ExitCode, typo.Error));
+        Assert.Equal((1, "godel: an agent named 'worker' is already running: pick another --name, or `godel agent stop worker` first\n"), (taken.ExitCode, taken.Error));
+    }
+
+    [Fact]
+    public async Task Capture_prints_the_screen_plain_or_with_escapes_and_scrollback_on_request()
+    {
+        await using var ws = new CliWorkspace();
+        await ws.RunOkAsync("agent", "spawn", "--name", "painter", "--size", "40x5");
+        await ws.RunOkAsync("agent", "send", "painter", "for i in 1 2 3 4 5 6 7 8; do printf '\\033[31mrow%s\\033[0m\\n' $i; done", "--enter");
+        await Wait.Until(async () => (await ws.RunOkAsync("capture", "painter")).Out.Contains("row8", StringComparison.Ordinal), "the rows on screen");
+
+        var plain = (await ws.RunOkAsync("capture", "painter")).Out;
+        var escaped = (await ws.RunOkAsync("capture", "painter", "-e")).Out;
+        var deep = (await ws.RunOkAsync("capture", "painter", "--scrollback", "100")).Out;
+        var negative = await ws.RunAsync("capture", "painter", "--scrollback", "-1");
+
+        Assert.DoesNotContain("row1\n", plain, StringComparison.Ordinal); // scrolled off a 5-row screen
+        Assert.DoesNotContain("\e[", plain, StringComparison.Ordinal);
+        Assert.Contains("\e[31mrow5\nrow6\nrow7\nrow8\n\e[39m", escaped, StringComparison.Ordinal); // like tmux -e: changes only
+        Assert.Contains("row1\nrow2\n", deep, StringComparison.Ordinal);
+        Assert.Equal((2, "godel: --scrollback must be 0 or more\n"), (negative.ExitCode, negative.Error));
     }
 
     [Fact]
