@@ -54,6 +54,8 @@ internal static class ProxyVerbs
                 TlsCertPath = parse.GetValue(cert),
                 TlsKeyPath = parse.GetValue(key),
                 GetEnvironmentVariable = console.GetEnv,
+                // Unreachable providers, audit write failures and unexpected errors: the operator's only view of them.
+                Logger = new TextLogger(console.Error),
             };
             ProxyServer server;
             try
