@@ -120,6 +120,38 @@ public sealed class LimitsAndBudgetsTests
     }
 
     [Fact]
+    public async Task Daily_budget_refuses_every_agent_for_the_rest_of_the_utc_day_and_resets_the_next()
+    {
+        using var dir = new TempDir();
+        var clock = new ShiftedTime();
+        var config = new ProxyConfig
+        {
+            Budgets = new BudgetsConfig { PerDayUsd = 0.0001m },
+            Pricing = new Dictionary<string, ModelPrice> { ["pricey"] = new() { InputPerMTok = 100, OutputPerMTok = 1000 } },
+        };
+        var ask = Ask.Replace("claude-sonnet-4-5", "pricey", StringComparison.Ordinal);
+        await using var proxy = await ProxyServer.StartAsync(new ProxyServerOptions { Config = config, DatabasePath = dir.File("p.db"), Time = clock });
+        var first = proxy.Admin.MintAgentToken("a", null);
+        var second = proxy.Admin.MintAgentToken("b", null);
+
+        Assert.Equal(200, await PostAsync(proxy.BaseUrl, first, ask));
+        using var http = new HttpClient();
+        using var refused = new HttpRequestMessage(HttpMethod.Post, proxy.BaseUrl + "/proxy/mock/v1/chat/completions") { Content = new StringContent(ask) };
+        refused.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", second);
+        using var response = await http.SendAsync(refused);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal(402, (int)response.StatusCode);
+        Assert.Equal("budget_exceeded", error.GetProperty("code").GetString());
+        Assert.Contains("daily budget", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[proxy.budgets] per_day_usd", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        clock.Offset = TimeSpan.FromDays(1);
+        Assert.Equal(200, await PostAsync(proxy.BaseUrl, second, ask));
+        await proxy.Admin.FlushAuditAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Total_budget_survives_a_restart_because_spend_is_reloaded_from_the_audit_log()
     {
         using var dir = new TempDir();
