@@ -150,6 +150,43 @@ public sealed class PassThroughTests
     }
 
     [Fact]
+    public async Task An_openai_stream_cut_upstream_ends_with_an_openai_error_chunk_and_is_recorded_as_an_error()
+    {
+        await using var s = await StubbedProxy.StartAsync();
+        var events = Recordings.OpenAIChunks(includeUsage: true);
+        const int cutAt = 2;
+        // Without include_usage from the client the proxy strips `"usage":null`: compare what the client sees.
+        var beforeCut = string.Concat(Recordings.OpenAIChunks(includeUsage: false).Take(cutAt));
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Stub.ReplaySseThenCut(events, cutAt, cut.Task);
+        var streaming = OpenAIRequest.Replace("\"messages\"", "\"stream\":true,\"messages\"", StringComparison.Ordinal);
+
+        using var response = await s.Proxy.Http.SendAsync(s.Proxy.Post("/proxy/openai/v1/chat/completions", streaming, bearer: true), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var received = new StringBuilder();
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+        {
+            received.Append(buffer, 0, n);
+            // Cut only once the client holds the events before it (an abort may drop output not yet sent).
+            if (!cut.Task.IsCompleted && received.Length >= beforeCut.Length)
+            {
+                cut.TrySetResult();
+            }
+        }
+        var body = received.ToString();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith(beforeCut, body, StringComparison.Ordinal);
+        Assert.EndsWith("data: {\"error\":{\"message\":\"the stream from provider 'openai' ended unexpectedly; usage so far was recorded\",\"type\":\"api_error\",\"code\":\"upstream_unreachable\"}}\n\n", body, StringComparison.Ordinal);
+        await s.Proxy.Server.Admin.FlushAuditAsync();
+        var stats = s.Proxy.Server.Admin.Stats();
+        Assert.Equal(1, stats.Totals.Requests);
+        Assert.Equal(1, stats.Totals.Errors);
+    }
+
+    [Fact]
     public async Task A_client_leaving_mid_stream_cancels_the_upstream_request_and_usage_is_recorded()
     {
         await using var s = await StubbedProxy.StartAsync();
