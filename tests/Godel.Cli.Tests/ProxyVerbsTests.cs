@@ -182,4 +182,31 @@ public sealed class ProxyVerbsTests : IDisposable
         Assert.Contains("warn proxy: provider dead unreachable", errors.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, errors.ToString() + output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Search_with_no_match_says_when_no_text_is_stored_at_all(bool storeText)
+    {
+        await using (var server = await ProxyServer.StartAsync(new ProxyServerOptions
+        {
+            DatabasePath = Path.Combine(_repo, ".godel", "proxy.db"), StoreText = storeText, Listen = "127.0.0.1:0",
+        }))
+        {
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.BaseUrl + "/proxy/mock/v1/messages")
+            {
+                Content = new StringContent("""{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"walrus"}]}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("x-api-key", server.Admin.MintAgentToken("a1"));
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+            await server.Admin.FlushAuditAsync();
+        }
+
+        var (code, output, error) = await RunAsync(_repo, null, "proxy", "search", "narwhal");
+
+        Assert.Equal(0, code);
+        Assert.Contains("no proxied request matches", output, StringComparison.Ordinal);
+        Assert.Equal(!storeText, error.Contains("text storage is off", StringComparison.Ordinal));
+    }
 }
