@@ -150,7 +150,7 @@ public sealed class PassThroughTests
     }
 
     [Fact]
-    public async Task An_openai_stream_cut_upstream_ends_with_an_openai_error_chunk_and_is_recorded_as_an_error()
+    public async Task An_openai_stream_cut_upstream_ends_with_an_openai_error_chunk_and_is_recorded_with_estimated_usage()
     {
         await using var s = await StubbedProxy.StartAsync();
         var events = Recordings.OpenAIChunks(includeUsage: true);
@@ -184,6 +184,11 @@ public sealed class PassThroughTests
         var stats = s.Proxy.Server.Admin.Stats();
         Assert.Equal(1, stats.Totals.Requests);
         Assert.Equal(1, stats.Totals.Errors);
+        // OpenAI reports usage only in its last chunk, which never came: the prompt at 4 bytes a token and one
+        // token per content event seen (the role chunk, then one delta), not a free request.
+        Assert.Equal(Encoding.UTF8.GetByteCount(streaming) / 4, stats.Totals.TokensIn);
+        Assert.Equal(1, stats.Totals.TokensOut);
+        Assert.True(stats.Totals.CostUsd > 0);
     }
 
     [Fact]
