@@ -139,4 +139,27 @@ public sealed class BadInputTests
         Assert.Equal(502, status);
         Assert.Contains("MISSING_KEY_VAR", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_key_from_api_key_file_reaches_upstream_and_an_unreadable_file_is_a_502_naming_the_file()
+    {
+        using var dir = new TempDir();
+        const string key = "sk-ant-from-a-file-0123456789";
+        File.WriteAllText(dir.File("anthropic.key"), key + "\n");
+        await using var stub = await UpstreamStub.StartAsync();
+        stub.Replay(Encoding.UTF8.GetBytes(Recordings.AnthropicMessage), "application/json");
+        await using var proxy = await ProxyHarness.StartAsync(ProxyHarness.With(
+            ("anthropic", new ProviderConfig { Type = ProviderType.Anthropic, BaseUrl = stub.Url, ApiKeyFile = dir.File("anthropic.key") }),
+            ("gone", new ProviderConfig { Type = ProviderType.Anthropic, BaseUrl = stub.Url, ApiKeyFile = dir.File("missing.key") })));
+        const string ask = """{"model":"claude-sonnet-4-5","max_tokens":9,"messages":[{"role":"user","content":"hi"}]}""";
+
+        var (ok, _, _) = await proxy.SendAsync(proxy.Post("/proxy/anthropic/v1/messages", ask));
+        var (missing, body, _) = await proxy.SendAsync(proxy.Post("/proxy/gone/v1/messages", ask));
+
+        Assert.Equal(200, ok);
+        Assert.Equal(key, Assert.Single(stub.Seen).Headers["x-api-key"]);
+        Assert.Equal(502, missing);
+        Assert.Contains("missing.key", body, StringComparison.Ordinal);
+        Assert.Equal("api_error", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("type").GetString());
+    }
 }
