@@ -107,7 +107,10 @@ public sealed class ClientSdkTests
             Job("anthropic", "stream", anthropicUrl, t, prompt: "native anthropic"),
             Job("openai", "json", openaiUrl, t, "gpt-4.1", "native openai"),
             Job("openai", "stream", openaiUrl, t, "gpt-4.1", "native openai"),
-            Job("openai", "responses", openaiUrl, t, "gpt-5", "native responses"));
+            Job("openai", "responses", openaiUrl, t, "gpt-5", "native responses"),
+            // The SDKs' stream helpers rebuild the reply from the events (Codex streams the Responses API so).
+            Job("openai", "responses-helper", openaiUrl, t, "gpt-5", "native responses"),
+            Job("openai", "chat-helper", openaiUrl, t, "gpt-4.1", "native openai"));
 
         Assert.All(r, x => Assert.True(x.GetProperty("ok").GetBoolean(), x.ToString()));
         Assert.Equal("mock reply to: native anthropic", r[0].GetProperty("value").GetProperty("content")[0].GetProperty("text").GetString());
@@ -117,8 +120,10 @@ public sealed class ClientSdkTests
             .Select(d => d.TryGetProperty("content", out var c) ? c.GetString() : ""));
         Assert.Equal("mock reply to: native openai", streamed);
         Assert.Equal("mock reply to: native responses", r[4].GetProperty("value").GetProperty("output_text").GetString());
+        Assert.Equal("mock reply to: native responses", r[5].GetProperty("value").GetProperty("output_text").GetString());
+        Assert.Equal("mock reply to: native openai", r[6].GetProperty("value").GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         await proxy.Server.Admin.FlushAuditAsync();
-        Assert.Equal(5, proxy.Server.Admin.Stats().Totals.Requests);
+        Assert.Equal(7, proxy.Server.Admin.Stats().Totals.Requests);
         Assert.All(proxy.Server.Admin.Stats().Models, m => Assert.StartsWith("mock/", m.Name, StringComparison.Ordinal));
     }
 

@@ -33,6 +33,8 @@ async function openai(job) {
     case 'stream-usage': return await collect(await client.chat.completions.create({ ...base, stream: true, stream_options: { include_usage: true } }));
     case 'tools': return await client.chat.completions.create({ ...base, tools: [fnTool] });
     case 'responses': return await client.responses.create({ model: job.model, input: job.prompt });
+    case 'responses-helper': return await client.responses.stream({ model: job.model, input: job.prompt }).finalResponse();
+    case 'chat-helper': return await client.chat.completions.stream(base).finalChatCompletion();
     default: throw new Error('unknown mode ' + job.mode);
   }
 }
