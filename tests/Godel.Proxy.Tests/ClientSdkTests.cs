@@ -110,7 +110,8 @@ public sealed class ClientSdkTests
             Job("openai", "responses", openaiUrl, t, "gpt-5", "native responses"),
             // The SDKs' stream helpers rebuild the reply from the events (Codex streams the Responses API so).
             Job("openai", "responses-helper", openaiUrl, t, "gpt-5", "native responses"),
-            Job("openai", "chat-helper", openaiUrl, t, "gpt-4.1", "native openai"));
+            Job("openai", "chat-helper", openaiUrl, t, "gpt-4.1", "native openai"),
+            Job("openai", "responses-tools", openaiUrl, t, "gpt-5", "native responses"));
 
         Assert.All(r, x => Assert.True(x.GetProperty("ok").GetBoolean(), x.ToString()));
         Assert.Equal("mock reply to: native anthropic", r[0].GetProperty("value").GetProperty("content")[0].GetProperty("text").GetString());
@@ -123,7 +124,9 @@ public sealed class ClientSdkTests
         Assert.Equal("mock reply to: native responses", r[5].GetProperty("value").GetProperty("output_text").GetString());
         Assert.Equal("mock reply to: native openai", r[6].GetProperty("value").GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         await proxy.Server.Admin.FlushAuditAsync();
-        Assert.Equal(7, proxy.Server.Admin.Stats().Totals.Requests);
+        var call = r[7].GetProperty("value").GetProperty("output")[0];
+        Assert.Equal(("function_call", "read_file", "{}"), (call.GetProperty("type").GetString(), call.GetProperty("name").GetString(), call.GetProperty("arguments").GetString()));
+        Assert.Equal(8, proxy.Server.Admin.Stats().Totals.Requests);
         Assert.All(proxy.Server.Admin.Stats().Models, m => Assert.StartsWith("mock/", m.Name, StringComparison.Ordinal));
     }
 
