@@ -139,4 +139,74 @@ public sealed class ProxyVerbsTests : IDisposable
         Assert.Equal(0, await run);
         Assert.True(File.Exists(Path.Combine(_repo, ".godel", "proxy.db")));
     }
+
+    [Fact]
+    public async Task Serve_logs_an_unreachable_provider_to_stderr_without_its_key()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        File.WriteAllText(Path.Combine(_repo, "godel.toml"), $"""
+            [proxy.providers.dead]
+            type = "openai-compatible"
+            base_url = "http://127.0.0.1:{port}"
+            api_key_env = "DEAD_KEY"
+            """);
+        const string key = "sk-dead-provider-key-never-logged";
+        var env = new Dictionary<string, string?> { ["DEAD_KEY"] = key };
+        var (_, token, _) = await RunAsync(_repo, env, "proxy", "tokens", "create", "--agent", "a1");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(errors), _repo, env);
+        using var stop = new CancellationTokenSource();
+        var run = GodelApp.RunAsync(["proxy", "serve", "--listen", "127.0.0.1:0"], console, stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!output.ToString().Contains("listening on", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+        var url = output.ToString().Split("listening on ")[1].Split(' ')[0];
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + "/proxy/dead/v1/chat/completions")
+        {
+            Content = new StringContent("""{"model":"m","messages":[]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+        using var response = await http.SendAsync(request);
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+
+        Assert.Equal(502, (int)response.StatusCode);
+        // The logger writes before the 502 is answered, so the line is there once the reply arrived.
+        Assert.Contains("warn proxy: provider dead unreachable", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, errors.ToString() + output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Search_with_no_match_says_when_no_text_is_stored_at_all(bool storeText)
+    {
+        await using (var server = await ProxyServer.StartAsync(new ProxyServerOptions
+        {
+            DatabasePath = Path.Combine(_repo, ".godel", "proxy.db"), StoreText = storeText, Listen = "127.0.0.1:0",
+        }))
+        {
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.BaseUrl + "/proxy/mock/v1/messages")
+            {
+                Content = new StringContent("""{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"walrus"}]}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("x-api-key", server.Admin.MintAgentToken("a1"));
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+            await server.Admin.FlushAuditAsync();
+        }
+
+        var (code, output, error) = await RunAsync(_repo, null, "proxy", "search", "narwhal");
+
+        Assert.Equal(0, code);
+        Assert.Contains("no proxied request matches", output, StringComparison.Ordinal);
+        Assert.Equal(!storeText, error.Contains("text storage is off", StringComparison.Ordinal));
+    }
 }

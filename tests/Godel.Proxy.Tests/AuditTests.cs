@@ -76,6 +76,40 @@ public sealed class AuditTests
     }
 
     [Fact]
+    public async Task Retention_also_runs_hourly_in_a_proxy_that_keeps_running()
+    {
+        using var dir = new TempDir();
+        var time = new ShiftedTime { ShiftTimestamps = true };
+        var config = new ProxyConfig { Audit = new AuditConfig { RetentionDays = 30 } };
+        await using var proxy = await ProxyServer.StartAsync(new ProxyServerOptions { Config = config, DatabasePath = dir.File("p.db"), Time = time });
+        var token = proxy.Admin.MintAgentToken("a", null);
+        using var http = new HttpClient();
+        async Task SendAsync(string word)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, proxy.BaseUrl + "/proxy/mock/v1/messages") { Content = new StringContent(Ask(word)) };
+            request.Headers.Add("x-api-key", token);
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
+            await proxy.Admin.FlushAuditAsync();
+        }
+
+        await SendAsync("ancient");
+        // 31 days later (more than an hour since the last cleanup), with the same proxy still running.
+        time.Offset = TimeSpan.FromDays(31);
+        await SendAsync("recent");
+        // The writer cleans up after the batch that woke it; wait for that, not for a fixed time.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (proxy.Admin.Search("ancient").Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Empty(proxy.Admin.Search("ancient"));
+        Assert.Single(proxy.Admin.Search("recent"));
+        Assert.Equal(1, proxy.Admin.Stats().Totals.Requests);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Retention_removes_rows_older_than_the_setting_when_the_proxy_starts()
     {
         using var dir = new TempDir();

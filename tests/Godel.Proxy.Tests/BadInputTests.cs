@@ -34,6 +34,55 @@ public sealed class BadInputTests
         Assert.Equal("invalid_request", error.GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("/proxy/anthropic/v1/messages", true)]
+    [InlineData("/proxy/openai/v1/chat/completions", false)]
+    public async Task Malformed_json_sent_as_a_form_the_way_curl_d_does_is_400_not_an_upstream_failure(string path, bool anthropic)
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var request = proxy.Post(path, """{"model":""", bearer: !anthropic);
+        request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var (status, body, _) = await proxy.SendAsync(request);
+
+        Assert.Equal(400, status);
+        var root = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(anthropic, root.TryGetProperty("type", out _));
+        Assert.Contains("malformed JSON at byte", root.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/proxy/anthropic/v1/messages", true)]
+    [InlineData("/proxy/openai/v1/chat/completions", false)]
+    [InlineData("/proxy/openai/v1/responses", false)]
+    public async Task An_empty_body_gets_the_mocks_400_in_the_routes_own_shape(string path, bool anthropic)
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var (status, body, _) = await proxy.SendAsync(proxy.Post(path, "", bearer: !anthropic));
+
+        Assert.Equal(400, status);
+        var root = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(anthropic, root.TryGetProperty("type", out _));
+        Assert.Equal("invalid_request_error", root.GetProperty("error").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_json_array_is_400_saying_an_object_is_needed()
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/anthropic/v1/messages", "[1]"));
+
+        Assert.Equal(400, status);
+        Assert.Equal("malformed JSON: the body must be a JSON object", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("/proxy/anthropic/v1/messages", Errors.ErrorShape.Anthropic)]
+    [InlineData("/proxy/mock/v1/messages", Errors.ErrorShape.Anthropic)]
+    [InlineData("/proxy/v1/chat/completions", Errors.ErrorShape.OpenAI)]
+    [InlineData("/proxy/openai/v1/responses", Errors.ErrorShape.OpenAI)]
+    public void The_proxys_own_500_takes_the_shape_of_the_route(string path, Errors.ErrorShape shape) =>
+        Assert.Equal(shape, Errors.ErrorShapes.ForPath(path));
+
     [Fact]
     public async Task A_body_over_the_limit_is_413_whether_or_not_its_length_is_declared()
     {
@@ -89,5 +138,28 @@ public sealed class BadInputTests
 
         Assert.Equal(502, status);
         Assert.Contains("MISSING_KEY_VAR", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_from_api_key_file_reaches_upstream_and_an_unreadable_file_is_a_502_naming_the_file()
+    {
+        using var dir = new TempDir();
+        const string key = "sk-ant-from-a-file-0123456789";
+        File.WriteAllText(dir.File("anthropic.key"), key + "\n");
+        await using var stub = await UpstreamStub.StartAsync();
+        stub.Replay(Encoding.UTF8.GetBytes(Recordings.AnthropicMessage), "application/json");
+        await using var proxy = await ProxyHarness.StartAsync(ProxyHarness.With(
+            ("anthropic", new ProviderConfig { Type = ProviderType.Anthropic, BaseUrl = stub.Url, ApiKeyFile = dir.File("anthropic.key") }),
+            ("gone", new ProviderConfig { Type = ProviderType.Anthropic, BaseUrl = stub.Url, ApiKeyFile = dir.File("missing.key") })));
+        const string ask = """{"model":"claude-sonnet-4-5","max_tokens":9,"messages":[{"role":"user","content":"hi"}]}""";
+
+        var (ok, _, _) = await proxy.SendAsync(proxy.Post("/proxy/anthropic/v1/messages", ask));
+        var (missing, body, _) = await proxy.SendAsync(proxy.Post("/proxy/gone/v1/messages", ask));
+
+        Assert.Equal(200, ok);
+        Assert.Equal(key, Assert.Single(stub.Seen).Headers["x-api-key"]);
+        Assert.Equal(502, missing);
+        Assert.Contains("missing.key", body, StringComparison.Ordinal);
+        Assert.Equal("api_error", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("type").GetString());
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Godel.Config.Model;
 using Godel.Proxy.Limits;
 using Godel.Proxy.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace Godel.Proxy.Tests;
 
@@ -75,22 +76,38 @@ public sealed class LimitsAndBudgetsTests
 
     [Theory]
     [InlineData(0, 429)]
-    [InlineData(3000, 200)]
+    [InlineData(30_000, 200)]
     public async Task A_request_over_the_token_limit_queues_until_a_running_one_refunds_its_reservation(int queueMs, int expected)
     {
-        var config = ProxyHarness.With(("slow", new ProviderConfig { Type = ProviderType.Mock, MockLatencyMs = 800 })) with
+        await using var s = await StubbedProxy.StartAsync(c => c with { Limits = new LimitsConfig { AgentTokensPerMinute = 200, QueueMs = queueMs } });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Stub.Handler = async (c, _) =>
         {
-            Limits = new LimitsConfig { AgentTokensPerMinute = 150, QueueMs = queueMs },
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            c.Response.ContentType = "application/json";
+            await c.Response.WriteAsync(Recordings.AnthropicMessage);
         };
-        await using var proxy = await ProxyHarness.StartAsync(config);
-        // Each reserves ~25 (prompt) + 100 (max_tokens) but uses ~10: the second fits only once the first is reconciled.
+        // Each reserves ~23 (prompt) + 100 (max_tokens) of 200; the recorded reply uses 50, so the second fits
+        // only once the first is reconciled.
         var ask = Ask.Replace("\"max_tokens\":10", "\"max_tokens\":100", StringComparison.Ordinal);
-        var first = proxy.SendAsync(proxy.Post("/proxy/slow/v1/messages", ask));
-        await Task.Delay(250);
-        var (second, _, _) = await proxy.SendAsync(proxy.Post("/proxy/slow/v1/messages", ask));
+        var first = s.Proxy.SendAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", ask));
+        // The first holds its reservation once it reached upstream: wait for that, not for a fixed time.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (s.Stub.Seen.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        Assert.False(s.Stub.Seen.IsEmpty, "the first request never reached upstream");
+        var second = s.Proxy.SendAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", ask));
+        if (queueMs == 0)
+        {
+            // Without queueing the refusal comes while the first is still held upstream.
+            Assert.Equal(429, (await second).Status);
+        }
+        release.SetResult();
 
         Assert.Equal(200, (await first).Status);
-        Assert.Equal(expected, second);
+        Assert.Equal(expected, (await second).Status);
     }
 
     [Fact]
@@ -117,6 +134,38 @@ public sealed class LimitsAndBudgetsTests
         Assert.Contains("of $0.0001", message, StringComparison.Ordinal);
         Assert.Contains("[proxy.budgets] per_agent_usd", message, StringComparison.Ordinal);
         Assert.Equal(200, otherStatus);
+    }
+
+    [Fact]
+    public async Task Daily_budget_refuses_every_agent_for_the_rest_of_the_utc_day_and_resets_the_next()
+    {
+        using var dir = new TempDir();
+        var clock = new ShiftedTime();
+        var config = new ProxyConfig
+        {
+            Budgets = new BudgetsConfig { PerDayUsd = 0.0001m },
+            Pricing = new Dictionary<string, ModelPrice> { ["pricey"] = new() { InputPerMTok = 100, OutputPerMTok = 1000 } },
+        };
+        var ask = Ask.Replace("claude-sonnet-4-5", "pricey", StringComparison.Ordinal);
+        await using var proxy = await ProxyServer.StartAsync(new ProxyServerOptions { Config = config, DatabasePath = dir.File("p.db"), Time = clock });
+        var first = proxy.Admin.MintAgentToken("a", null);
+        var second = proxy.Admin.MintAgentToken("b", null);
+
+        Assert.Equal(200, await PostAsync(proxy.BaseUrl, first, ask));
+        using var http = new HttpClient();
+        using var refused = new HttpRequestMessage(HttpMethod.Post, proxy.BaseUrl + "/proxy/mock/v1/chat/completions") { Content = new StringContent(ask) };
+        refused.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", second);
+        using var response = await http.SendAsync(refused);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal(402, (int)response.StatusCode);
+        Assert.Equal("budget_exceeded", error.GetProperty("code").GetString());
+        Assert.Contains("daily budget", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[proxy.budgets] per_day_usd", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        clock.Offset = TimeSpan.FromDays(1);
+        Assert.Equal(200, await PostAsync(proxy.BaseUrl, second, ask));
+        await proxy.Admin.FlushAuditAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]

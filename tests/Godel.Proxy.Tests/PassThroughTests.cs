@@ -43,27 +43,41 @@ public sealed class PassThroughTests
     public async Task Anthropic_stream_is_identical_and_arrives_event_by_event()
     {
         await using var s = await StubbedProxy.StartAsync();
-        s.Stub.Handler = Recordings.Provider(anthropic: true, pauseMs: 150);
+        var events = Recordings.AnthropicEvents;
+        var gates = UpstreamStub.Gates(events.Count);
+        s.Stub.ReplaySseLockstep(events, gates);
         var request = s.Proxy.Post("/proxy/anthropic/v1/messages", AnthropicRequest.Replace("256,", "256,\"stream\":true,", StringComparison.Ordinal));
         using var response = await s.Proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var stream = await response.Content.ReadAsStreamAsync();
-        var arrivals = new List<long>();
         var all = new StringBuilder();
         var buffer = new byte[4096];
-        var clock = Stopwatch.StartNew();
         int n;
         while ((n = await stream.ReadAsync(buffer)) > 0)
         {
-            arrivals.Add(clock.ElapsedMilliseconds);
             all.Append(Encoding.UTF8.GetString(buffer, 0, n));
+            // Upstream sends the next event only after this one reached the client: no buffering, no clock.
+            var received = CompleteEvents(all.ToString());
+            if (received < gates.Length)
+            {
+                gates[received].TrySetResult();
+            }
         }
 
-        Assert.Equal(string.Concat(Recordings.AnthropicEvents), all.ToString());
-        // Eight events 150 ms apart: a buffering proxy would deliver them in one or two reads at the end.
-        Assert.True(arrivals.Count >= 6, $"events arrived in {arrivals.Count} reads");
-        Assert.True(arrivals[^1] - arrivals[0] >= 700, $"first at {arrivals[0]} ms, last at {arrivals[^1]} ms");
+        Assert.Equal(string.Concat(events), all.ToString());
+        Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
         await s.Proxy.Server.Admin.FlushAuditAsync();
         Assert.Equal(15, s.Proxy.Server.Admin.Stats().Totals.TokensOut);
+    }
+
+    /// <summary>How many whole SSE events (ended by a blank line) the text holds.</summary>
+    internal static int CompleteEvents(string text)
+    {
+        var count = 0;
+        for (var at = text.IndexOf("\n\n", StringComparison.Ordinal); at >= 0; at = text.IndexOf("\n\n", at + 2, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     [Fact]
@@ -147,6 +161,48 @@ public sealed class PassThroughTests
         var stats = s.Proxy.Server.Admin.Stats();
         Assert.Equal(35, stats.Totals.TokensIn);
         Assert.Equal(1, stats.Totals.Errors);
+    }
+
+    [Fact]
+    public async Task An_openai_stream_cut_upstream_ends_with_an_openai_error_chunk_and_is_recorded_with_estimated_usage()
+    {
+        await using var s = await StubbedProxy.StartAsync();
+        var events = Recordings.OpenAIChunks(includeUsage: true);
+        const int cutAt = 2;
+        // Without include_usage from the client the proxy strips `"usage":null`: compare what the client sees.
+        var beforeCut = string.Concat(Recordings.OpenAIChunks(includeUsage: false).Take(cutAt));
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Stub.ReplaySseThenCut(events, cutAt, cut.Task);
+        var streaming = OpenAIRequest.Replace("\"messages\"", "\"stream\":true,\"messages\"", StringComparison.Ordinal);
+
+        using var response = await s.Proxy.Http.SendAsync(s.Proxy.Post("/proxy/openai/v1/chat/completions", streaming, bearer: true), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var received = new StringBuilder();
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+        {
+            received.Append(buffer, 0, n);
+            // Cut only once the client holds the events before it (an abort may drop output not yet sent).
+            if (!cut.Task.IsCompleted && received.Length >= beforeCut.Length)
+            {
+                cut.TrySetResult();
+            }
+        }
+        var body = received.ToString();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith(beforeCut, body, StringComparison.Ordinal);
+        Assert.EndsWith("data: {\"error\":{\"message\":\"the stream from provider 'openai' ended unexpectedly; usage so far was recorded\",\"type\":\"api_error\",\"code\":\"upstream_unreachable\"}}\n\n", body, StringComparison.Ordinal);
+        await s.Proxy.Server.Admin.FlushAuditAsync();
+        var stats = s.Proxy.Server.Admin.Stats();
+        Assert.Equal(1, stats.Totals.Requests);
+        Assert.Equal(1, stats.Totals.Errors);
+        // OpenAI reports usage only in its last chunk, which never came: the prompt at 4 bytes a token and one
+        // token per content event seen (the role chunk, then one delta), not a free request.
+        Assert.Equal(Encoding.UTF8.GetByteCount(streaming) / 4, stats.Totals.TokensIn);
+        Assert.Equal(1, stats.Totals.TokensOut);
+        Assert.True(stats.Totals.CostUsd > 0);
     }
 
     [Fact]

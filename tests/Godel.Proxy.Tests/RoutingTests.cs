@@ -30,6 +30,28 @@ public sealed class RoutingTests
     }
 
     [Theory]
+    [InlineData("""{"include_usage":false}""")]
+    [InlineData(null)]
+    public async Task A_routed_stream_with_routing_options_streams_hides_the_injected_usage_and_records_it(string? streamOptions)
+    {
+        await using var proxy = await ProxyHarness.StartAsync();
+        // `routing` is removed before the body goes upstream: the usage request is injected into that shorter body.
+        var options = streamOptions is null ? "" : "\"stream_options\":" + streamOptions + ",";
+        var (status, body, response) = await proxy.SendAsync(proxy.Post("/proxy/v1/chat/completions",
+            "{\"model\":\"gpt-4o\",\"stream\":true," + options + "\"routing\":{\"fallback_allowed\":true,\"cost_limit\":1},\"messages\":[{\"role\":\"user\",\"content\":\"routed stream\"}]}", bearer: true));
+
+        Assert.Equal(200, status);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\" stream\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("usage", body, StringComparison.Ordinal);
+        Assert.EndsWith("data: [DONE]\n\n", body, StringComparison.Ordinal);
+        await proxy.Server.Admin.FlushAuditAsync();
+        var stats = proxy.Server.Admin.Stats();
+        Assert.Equal(1, stats.Totals.Requests);
+        Assert.True(stats.Totals.TokensOut > 0, "the injected usage chunk was recorded");
+    }
+
+    [Theory]
     [InlineData(429)]
     [InlineData(503)]
     public async Task Falls_back_to_the_next_provider_when_allowed_and_records_it(int failure)

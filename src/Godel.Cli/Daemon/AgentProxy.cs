@@ -24,7 +24,7 @@ internal static class AgentProxy
 
         try
         {
-            return await LocalProxyCredentials.StartAsync(config, where.Workspace, getEnv, cancellationToken).ConfigureAwait(false);
+            return await LocalProxyCredentials.StartAsync(config, where.Workspace, getEnv, log, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {

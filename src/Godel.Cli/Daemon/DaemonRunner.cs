@@ -23,7 +23,9 @@ internal static class DaemonRunner
         }
 
         await using var logFile = new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        await using var logWriter = new StreamWriter(logFile) { AutoFlush = true };
+        await using var logStream = new StreamWriter(logFile) { AutoFlush = true };
+        // The daemon's log and the local proxy's log share the file from different threads: one lock for both.
+        var logWriter = TextWriter.Synchronized(logStream);
         if (detached)
         {
             Detach(logFile);

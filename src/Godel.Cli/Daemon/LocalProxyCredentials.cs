@@ -14,7 +14,7 @@ internal sealed class LocalProxyCredentials : IAgentCredentials, IAsyncDisposabl
     public string? ProxyUrl => _server.BaseUrl;
 
     /// <summary>Starts the proxy with the workspace's store (`.godel/proxy.db` or `[proxy.audit] path`).</summary>
-    public static async Task<LocalProxyCredentials> StartAsync(ProxyConfig config, string workspace, Func<string, string?> getEnv, CancellationToken cancellationToken)
+    public static async Task<LocalProxyCredentials> StartAsync(ProxyConfig config, string workspace, Func<string, string?> getEnv, TextWriter log, CancellationToken cancellationToken)
     {
         var server = await ProxyServer.StartAsync(new ProxyServerOptions
         {
@@ -22,6 +22,8 @@ internal sealed class LocalProxyCredentials : IAgentCredentials, IAsyncDisposabl
             Listen = "127.0.0.1:0",
             DatabasePath = DatabasePath(config, workspace),
             GetEnvironmentVariable = getEnv,
+            // Into the daemon's log, beside its own lines: an unreachable provider or a failed audit write shows there.
+            Logger = new TextLogger(log),
         }, cancellationToken).ConfigureAwait(false);
         return new LocalProxyCredentials(server);
     }

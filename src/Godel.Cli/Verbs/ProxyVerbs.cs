@@ -54,6 +54,8 @@ internal static class ProxyVerbs
                 TlsCertPath = parse.GetValue(cert),
                 TlsKeyPath = parse.GetValue(key),
                 GetEnvironmentVariable = console.GetEnv,
+                // Unreachable providers, audit write failures and unexpected errors: the operator's only view of them.
+                Logger = new TextLogger(console.Error),
             };
             ProxyServer server;
             try
@@ -130,6 +132,12 @@ internal static class ProxyVerbs
             }
             using var backend = ProxyCliContext.Backend(console, parse.GetValue(db), parse.GetValue(url));
             var hits = await backend.SearchAsync(query, Math.Clamp(parse.GetValue(limit), 1, 500), cancellationToken).ConfigureAwait(false);
+            if (hits.Count == 0 && await backend.StatsAsync(null, null, cancellationToken).ConfigureAwait(false) is { TextStored: false, Totals.Requests: > 0 })
+            {
+                // "No match" would mislead: there is nothing to match because no text was kept.
+                await console.Error.WriteLineAsync($"godel: {backend.Where} logs requests but no prompt or reply text (text storage is off; " +
+                    "set [proxy.audit] store_text = true, off by default for `godel proxy serve`)").ConfigureAwait(false);
+            }
             await console.Out.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(hits, ProxyJson.Options) + "\n" : ProxyReports.Search(query, hits)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -10,3 +10,11 @@ public enum ErrorShape
     /// <summary>`{"error":{"message":…,"type":…,"code":…}}`.</summary>
     OpenAI,
 }
+
+/// <summary>The shape for a request known only by its path (before a provider is resolved, or when it failed).</summary>
+internal static class ErrorShapes
+{
+    /// <summary>Anthropic for a messages path (`v1/messages`), OpenAI otherwise.</summary>
+    public static ErrorShape ForPath(string path) =>
+        path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;
+}

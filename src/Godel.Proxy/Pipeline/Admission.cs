@@ -23,8 +23,9 @@ internal static class Admission
             return null;
         }
         var facts = default(RequestFacts);
-        var declaredJson = IsJson(context.Request);
-        if (body.Length > 0 && (declaredJson || LooksLikeJson(body.Span)) && !RequestFacts.TryScan(body.Span, out facts, out var error) && declaredJson)
+        // A body labelled JSON, or one that starts like JSON under another label (curl -d sends form-urlencoded),
+        // must parse: a malformed one is the caller's 400 here, not a confusing answer from upstream.
+        if (body.Length > 0 && (IsJson(context.Request) || LooksLikeJson(body.Span)) && !RequestFacts.TryScan(body.Span, out facts, out var error))
         {
             body.Dispose();
             await ProxyError.BadRequest(error).WriteAsync(context, shape).ConfigureAwait(false);

@@ -68,11 +68,33 @@ internal sealed class Forwarder(ProxyServices services)
                     continue;
                 }
                 var outcome = await RelayAsync(call, provider, response).ConfigureAwait(false);
+                if (outcome.Interrupted)
+                {
+                    EstimateInterruptedUsage(call, outcome);
+                }
                 reservation?.Reconcile(outcome.Usage.Total);
                 await RecordAsync(call, provider.Name, outcome.ClientGone ? 499 : (int)response.StatusCode, outcome).ConfigureAwait(false);
             }
             return;
         }
+    }
+
+    /// <summary>
+    /// An interrupted stream was still billed upstream for what it generated, but OpenAI reports usage only in its
+    /// last chunk (and Anthropic its output only at the end). Rather than record spend 0, fill in what is missing:
+    /// the prompt at 4 bytes a token (the limits' estimate) and about one output token per streamed event.
+    /// </summary>
+    private static void EstimateInterruptedUsage(ProxyCall call, RelayOutcome outcome)
+    {
+        var seen = outcome.Usage;
+        var input = seen.TotalInput > 0 ? seen.Input : call.Body.Length / 4;
+        var output = Math.Max(seen.Output, outcome.StreamEvents - 1);
+        if (input == seen.Input && output == seen.Output)
+        {
+            return;
+        }
+        outcome.Usage = seen with { Input = input, Output = output };
+        outcome.Error = (outcome.Error ?? "stream interrupted") + "; usage estimated";
     }
 
     private static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;

@@ -13,8 +13,8 @@ internal sealed class PassThroughEndpoint(ProxyServices services, Forwarder forw
     {
         if (!services.Providers.TryResolve(name, path, out var provider))
         {
-            var shape = path.EndsWith("messages", StringComparison.Ordinal) ? ErrorShape.Anthropic : ErrorShape.OpenAI;
-            await ProxyError.NotFound($"unknown provider '{name}': configure it as [proxy.providers.{name}] in godel.toml").WriteAsync(context, shape).ConfigureAwait(false);
+            await ProxyError.NotFound($"unknown provider '{name}': configure it as [proxy.providers.{name}] in godel.toml")
+                .WriteAsync(context, ErrorShapes.ForPath(path)).ConfigureAwait(false);
             return;
         }
         var call = await Admission.AdmitAsync(context, services, provider.ShapeFor(path), path).ConfigureAwait(false);

@@ -10,7 +10,9 @@ internal sealed class ProxyCall
 {
     public required HttpContext Context { get; init; }
     public required AgentIdentity Who { get; init; }
-    public required RequestFacts Facts { get; init; }
+
+    /// <summary>Facts about <see cref="Payload"/>: re-read when the payload is rewritten (offsets must match it).</summary>
+    public required RequestFacts Facts { get; set; }
 
     /// <summary>Path below the provider, without a leading slash (`v1/messages`).</summary>
     public required string Path { get; init; }

@@ -70,6 +70,6 @@ internal sealed class ProxyDispatch(ProxyServices services, RoutedEndpoint route
             return;
         }
         await new ProxyError(500, "api_error", "internal_error", "the proxy failed to handle this request; see the proxy log")
-            .WriteAsync(context, ErrorShape.OpenAI).ConfigureAwait(false);
+            .WriteAsync(context, ErrorShapes.ForPath(context.Request.Path.Value ?? "")).ConfigureAwait(false);
     }
 }

@@ -14,4 +14,10 @@ internal sealed class RelayOutcome
 
     /// <summary>True when the client went away; the audit status becomes 499.</summary>
     public bool ClientGone { get; set; }
+
+    /// <summary>A stream that ended early (client gone or upstream cut): its usage may be partial or missing.</summary>
+    public bool Interrupted { get; set; }
+
+    /// <summary>`data:` events relayed on a stream: the basis of the output estimate when a stream is interrupted.</summary>
+    public long StreamEvents { get; set; }
 }

@@ -31,7 +31,7 @@ internal readonly record struct RequestFacts(
         }
         catch (JsonException e)
         {
-            error = $"malformed JSON at byte {e.BytePositionInLine}: {FirstLine(e.Message)}";
+            error = e.BytePositionInLine is { } at ? $"malformed JSON at byte {at}: {FirstLine(e.Message)}" : $"malformed JSON: {FirstLine(e.Message)}";
             return false;
         }
         catch (InvalidOperationException e)

@@ -20,6 +20,7 @@ internal sealed class SseRelay(bool stripInjectedUsage, bool storeText, ErrorSha
     private readonly ArrayBufferWriter<byte> _out = new(16 * 1024);
     private readonly CaptureBuffer _text = new(CaptureCap);
     private TokenUsage _usage;
+    private long _dataEvents;
     private bool _upstreamError;
 
     public async Task RelayAsync(Stream upstream, HttpContext context, RelayOutcome outcome)
@@ -47,11 +48,13 @@ internal sealed class SseRelay(bool stripInjectedUsage, bool storeText, ErrorSha
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
+            outcome.Interrupted = true;
             outcome.ClientGone = true;
             outcome.Error = "client disconnected mid-stream";
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
+            outcome.Interrupted = true;
             if (aborted.IsCancellationRequested)
             {
                 outcome.ClientGone = true;
@@ -70,6 +73,7 @@ internal sealed class SseRelay(bool stripInjectedUsage, bool storeText, ErrorSha
             _pending = [];
         }
         outcome.Usage = _usage;
+        outcome.StreamEvents = _dataEvents;
         outcome.Error ??= _upstreamError ? "upstream sent an error event" : null;
         if (storeText)
         {
@@ -154,6 +158,7 @@ internal sealed class SseRelay(bool stripInjectedUsage, bool storeText, ErrorSha
     private void Process(ReadOnlySpan<byte> ev)
     {
         var data = DataOf(ev);
+        _dataEvents += data.IsEmpty ? 0 : 1;
         if (data.IndexOf("\"usage\""u8) >= 0 && UsageScanner.TryScan(data, out var usage))
         {
             _usage = _usage.Merge(usage);

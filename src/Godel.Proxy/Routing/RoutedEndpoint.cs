@@ -79,6 +79,11 @@ internal sealed class RoutedEndpoint(ProxyServices services, Forwarder forwarder
         var routing = root["routing"];
         root.Remove("routing");
         call.Payload = JsonSerializer.SerializeToUtf8Bytes(root);
+        // The rewritten payload is shorter: the stream_options injection needs its root end, not the original's.
+        if (RequestFacts.TryScan(call.Payload.Span, out var rewritten, out _))
+        {
+            call.Facts = rewritten;
+        }
         if (routing is null)
         {
             return (false, null, null);

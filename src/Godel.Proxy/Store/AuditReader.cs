@@ -24,6 +24,7 @@ public sealed class AuditReader(ProxyDatabase database, TimeProvider? time = nul
         {
             Since = since, Agent = agent, Totals = totals, Agents = agents, Models = models,
             SpentTodayUsd = today, SpentTotalUsd = total,
+            TextStored = AnyText(connection),
             UnpricedRequests = unpricedCount,
             UnpricedModels = [.. unpriced.Select(u => u.Model)],
             Warnings = unpricedCount == 0 ? [] :
@@ -32,6 +33,14 @@ public sealed class AuditReader(ProxyDatabase database, TimeProvider? time = nul
                 "their cost is unknown and not in these sums or in budgets; add [proxy.pricing.\"MODEL\"] to godel.toml",
             ],
         };
+    }
+
+    /// <summary>Whether any prompt or reply text is stored (one row is enough: no count over the FTS table).</summary>
+    private static bool AnyText(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS(SELECT 1 FROM request_text)";
+        return (long)command.ExecuteScalar()! != 0;
     }
 
     /// <summary>`provider/model` pairs with rows whose cost is unknown, and how many rows each.</summary>

@@ -18,6 +18,9 @@ public sealed record ProxyStats
     public decimal SpentTodayUsd { get; init; }
     public decimal SpentTotalUsd { get; init; }
 
+    /// <summary>Whether the log holds any prompt or reply text to search (false: text storage is off); null from an older proxy.</summary>
+    public bool? TextStored { get; init; }
+
     /// <summary>Requests (in the selection) that used tokens of a model without a price: their cost is unknown, not in the sums.</summary>
     public long UnpricedRequests { get; init; }
 

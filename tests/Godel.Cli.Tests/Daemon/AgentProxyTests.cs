@@ -73,10 +73,13 @@ public sealed class AgentProxyTests
         var fresh = Environ((await ws.AgentAsync("envy")).Pid)["GODEL_PROXY_TOKEN"];
         Assert.NotEqual(token, fresh);
         Assert.Equal(HttpStatusCode.OK, await CallAsync(url, fresh));
+        // The proxy's own log lines (an unreachable provider here) land in the daemon's log.
+        Assert.Equal(HttpStatusCode.BadGateway, await CallAsync(url, fresh, "upstream"));
         await ws.RunOkAsync("agent", "kill", "envy");
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(url, fresh));
 
         var log = await File.ReadAllTextAsync(Path.Combine(ws.Repo, ".godel", "daemon", "daemon.log"));
+        Assert.Contains("warn proxy: provider upstream unreachable", log, StringComparison.Ordinal);
         Assert.DoesNotContain(ProviderKey, log, StringComparison.Ordinal);
         Assert.DoesNotContain(UserKey, log, StringComparison.Ordinal);
     }
@@ -168,10 +171,10 @@ public sealed class AgentProxyTests
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
-    private static async Task<HttpStatusCode> CallAsync(string url, string token)
+    private static async Task<HttpStatusCode> CallAsync(string url, string token, string provider = "mock")
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url + "/proxy/mock/v1/messages")
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + $"/proxy/{provider}/v1/messages")
         {
             Content = new StringContent("""{"model":"claude-sonnet-4-5","max_tokens":16,"messages":[{"role":"user","content":"hello"}]}""", Encoding.UTF8, "application/json"),
         };

@@ -85,6 +85,32 @@ public sealed class UpstreamStub : IAsyncDisposable
     }
 
     /// <summary>
+    /// Streams event i only once <paramref name="released"/>[i] completes; the test completes it when its client has
+    /// received event i-1 through the proxy. A proxy that buffered would never deliver event i-1 on its own, so the
+    /// stream would stall (and fail after 30 s): relaying per event is proven without any assumption about timing.
+    /// </summary>
+    public void ReplaySseLockstep(IReadOnlyList<string> events, IReadOnlyList<TaskCompletionSource> released)
+    {
+        Handler = async (c, _) =>
+        {
+            c.Response.ContentType = "text/event-stream; charset=utf-8";
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await released[i].Task.WaitAsync(TimeSpan.FromSeconds(30), c.RequestAborted);
+                }
+                await c.Response.WriteAsync(events[i], c.RequestAborted);
+                await c.Response.Body.FlushAsync(c.RequestAborted);
+            }
+        };
+    }
+
+    /// <summary>Gates for <see cref="ReplaySseLockstep"/>: one per event.</summary>
+    public static TaskCompletionSource[] Gates(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    /// <summary>
     /// Streams the first <paramref name="cutAt"/> events, then aborts the connection once <paramref name="cut"/>
     /// completes. The test completes it after its client has read those events through the proxy: Kestrel's
     /// Abort drops output its socket writer has not sent yet, so cutting on a timer lost events on a busy machine.

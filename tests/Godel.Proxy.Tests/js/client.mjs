@@ -4,6 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 
 const tool = { name: 'read_file', description: 'Read a file', input_schema: { type: 'object', properties: { path: { type: 'string' } } } };
+const respTool = { type: 'function', name: 'read_file', description: 'Read a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } };
 const fnTool = { type: 'function', function: { name: 'read_file', description: 'Read a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } };
 
 async function collect(stream) {
@@ -33,6 +34,9 @@ async function openai(job) {
     case 'stream-usage': return await collect(await client.chat.completions.create({ ...base, stream: true, stream_options: { include_usage: true } }));
     case 'tools': return await client.chat.completions.create({ ...base, tools: [fnTool] });
     case 'responses': return await client.responses.create({ model: job.model, input: job.prompt });
+    case 'responses-tools': return await client.responses.stream({ model: job.model, input: job.prompt, tools: [respTool] }).finalResponse();
+    case 'responses-helper': return await client.responses.stream({ model: job.model, input: job.prompt }).finalResponse();
+    case 'chat-helper': return await client.chat.completions.stream(base).finalChatCompletion();
     default: throw new Error('unknown mode ' + job.mode);
   }
 }

@@ -32,10 +32,15 @@ internal sealed class MockHandler(int latencyMs) : HttpMessageHandler
         if (format == MockFormat.None || request.Method != HttpMethod.Post || request.Content is null)
         {
             var error = ProxyError.NotFound($"the mock provider does not serve {request.Method} {path}; it serves POST /v1/messages, /v1/chat/completions and /v1/responses");
-            return Json(HttpStatusCode.NotFound, error.ToJson(ErrorShape.OpenAI));
+            return Json(HttpStatusCode.NotFound, error.ToJson(format == MockFormat.Anthropic ? ErrorShape.Anthropic : ErrorShape.OpenAI));
         }
         var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var prompt = MockPrompt.Parse(body);
+        // Like a real provider, a body that is not a JSON object (empty, say) is a 400 in the format's own shape.
+        if (MockPrompt.TryParse(body) is not { } prompt)
+        {
+            var error = ProxyError.BadRequest($"the mock provider needs a JSON object body for POST {path}");
+            return Json(HttpStatusCode.BadRequest, error.ToJson(format == MockFormat.Anthropic ? ErrorShape.Anthropic : ErrorShape.OpenAI));
+        }
         await Delay(cancellationToken).ConfigureAwait(false);
         if (!prompt.Stream)
         {

@@ -59,19 +59,52 @@ internal static class MockOpenAI
 
     public static byte[] Response(MockPrompt p) => JsonSerializer.SerializeToUtf8Bytes(ResponseObject(p, "completed"));
 
+    /// <summary>
+    /// The full event sequence of the Responses API (item and content part opened, deltas, closed, completed):
+    /// the SDKs' stream helpers (`responses.stream()`, Codex) build the response from it and fail without them.
+    /// </summary>
     public static IEnumerable<byte[]> ResponseEvents(MockPrompt p)
     {
-        yield return MockChunks.Sse("response.created", JsonSerializer.SerializeToUtf8Bytes(new { type = "response.created", sequence_number = 0, response = ResponseObject(p, "in_progress") }));
-        var seq = 1;
+        var seq = 0;
+        var itemId = "msg_mock_" + p.Id;
+        byte[] Event(string type, object payload) => MockChunks.Sse(type, JsonSerializer.SerializeToUtf8Bytes(payload));
+        yield return Event("response.created", new { type = "response.created", sequence_number = seq++, response = ResponseObject(p, "in_progress") });
+        yield return Event("response.in_progress", new { type = "response.in_progress", sequence_number = seq++, response = ResponseObject(p, "in_progress") });
+        if (p.FirstTool is { } tool)
+        {
+            // A tool call: one function_call item whose arguments arrive as one delta.
+            yield return Event("response.output_item.added", new { type = "response.output_item.added", sequence_number = seq++, output_index = 0, item = FunctionCallItem(p, tool, "in_progress", "") });
+            yield return Event("response.function_call_arguments.delta", new { type = "response.function_call_arguments.delta", sequence_number = seq++, item_id = "fc_mock_" + p.Id, output_index = 0, delta = "{}" });
+            yield return Event("response.function_call_arguments.done", new { type = "response.function_call_arguments.done", sequence_number = seq++, item_id = "fc_mock_" + p.Id, output_index = 0, arguments = "{}" });
+            yield return Event("response.output_item.done", new { type = "response.output_item.done", sequence_number = seq++, output_index = 0, item = FunctionCallItem(p, tool, "completed", "{}") });
+            yield return Event("response.completed", new { type = "response.completed", sequence_number = seq, response = ResponseObject(p, "completed") });
+            yield break;
+        }
+        yield return Event("response.output_item.added", new { type = "response.output_item.added", sequence_number = seq++, output_index = 0, item = MessageItem(p, "in_progress", "") });
+        yield return Event("response.content_part.added", new { type = "response.content_part.added", sequence_number = seq++, item_id = itemId, output_index = 0, content_index = 0, part = TextPart("") });
         foreach (var piece in MockChunks.Split(p.Reply))
         {
-            yield return MockChunks.Sse("response.output_text.delta", JsonSerializer.SerializeToUtf8Bytes(new
+            yield return Event("response.output_text.delta", new
             {
-                type = "response.output_text.delta", sequence_number = seq++, item_id = "msg_mock_" + p.Id, output_index = 0, content_index = 0, delta = piece,
-            }));
+                type = "response.output_text.delta", sequence_number = seq++, item_id = itemId, output_index = 0, content_index = 0, delta = piece,
+            });
         }
-        yield return MockChunks.Sse("response.completed", JsonSerializer.SerializeToUtf8Bytes(new { type = "response.completed", sequence_number = seq, response = ResponseObject(p, "completed") }));
+        yield return Event("response.output_text.done", new { type = "response.output_text.done", sequence_number = seq++, item_id = itemId, output_index = 0, content_index = 0, text = p.Reply });
+        yield return Event("response.content_part.done", new { type = "response.content_part.done", sequence_number = seq++, item_id = itemId, output_index = 0, content_index = 0, part = TextPart(p.Reply) });
+        yield return Event("response.output_item.done", new { type = "response.output_item.done", sequence_number = seq++, output_index = 0, item = MessageItem(p, "completed", p.Reply) });
+        yield return Event("response.completed", new { type = "response.completed", sequence_number = seq, response = ResponseObject(p, "completed") });
     }
+
+    private static object FunctionCallItem(MockPrompt p, string tool, string status, string arguments) =>
+        new { type = "function_call", id = "fc_mock_" + p.Id, call_id = "call_mock_" + p.Id, name = tool, arguments, status };
+
+    private static object TextPart(string text) => new { type = "output_text", text, annotations = Array.Empty<object>() };
+
+    private static object MessageItem(MockPrompt p, string status, string text) => new
+    {
+        type = "message", id = "msg_mock_" + p.Id, status, role = "assistant",
+        content = text.Length == 0 && status != "completed" ? Array.Empty<object>() : new[] { TextPart(text) },
+    };
 
     private static object ResponseObject(MockPrompt p, string status) => new
     {
@@ -81,7 +114,7 @@ internal static class MockOpenAI
         status,
         model = p.Model,
         output = status == "completed"
-            ? new object[] { new { type = "message", id = "msg_mock_" + p.Id, status, role = "assistant", content = new[] { new { type = "output_text", text = p.Reply, annotations = Array.Empty<object>() } } } }
+            ? new[] { p.FirstTool is { } tool ? FunctionCallItem(p, tool, status, "{}") : MessageItem(p, status, p.Reply) }
             : [],
         usage = status == "completed" ? new { input_tokens = p.InputTokens, output_tokens = p.OutputTokens, total_tokens = p.InputTokens + p.OutputTokens } : null,
     };

@@ -24,7 +24,20 @@ internal sealed record MockPrompt(string Model, string LastUserText, int PromptC
     /// <summary>Stable id suffix: the same prompt always gets the same ids.</summary>
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Model + "\n" + LastUserText)))[..24];
 
-    public static MockPrompt Parse(ReadOnlySpan<byte> body)
+    /// <summary>Null when the body is not a JSON object.</summary>
+    public static MockPrompt? TryParse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return Parse(body);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static MockPrompt Parse(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         using var doc = JsonDocument.ParseValue(ref reader);
