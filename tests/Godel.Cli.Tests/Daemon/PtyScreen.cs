@@ -57,6 +57,21 @@ internal sealed class PtyScreen : IAsyncDisposable
         }
     }
 
+    /// <summary>The terminal modes the program has left set (read after it exited and its output was drained).</summary>
+    public TerminalModes Modes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _screen.Modes;
+            }
+        }
+    }
+
+    /// <summary>Completes when all the program's output has been read.</summary>
+    public Task Drained => _pump;
+
     public void Type(string text) => _process.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
     public void Resize(int columns, int rows)
