@@ -1,4 +1,4 @@
-// `pty-cat FILE [--discard] [--pipelined] [--runs N] [--stats]`: time `cat FILE` on a Godel pseudo-terminal at 200x50, the output fed to
+// `pty-cat FILE [--discard] [--pipelined] [--runs N] [--stats]` (PTYCAT_LOG=DIR adds the daemon's raw-log writes and read loop): time `cat FILE` on a Godel pseudo-terminal at 200x50, the output fed to
 // Godel's emulator (or discarded), like shared/bench/rawpty.py and tmux-cat.sh. Prints MB/s.
 using System.Diagnostics;
 using System.Globalization;
@@ -45,6 +45,29 @@ internal static class PtyCat
         if (pipelined && sink is not null)
         {
             (total, reads) = ReadPipelined(pty, sink);
+        }
+        else if (Environment.GetEnvironmentVariable("PTYCAT_LOG") is { Length: > 0 } logDir)
+        {
+            // Experiment: the daemon's read loop (process, then non-blocking reads; the raw log flushed when dry).
+            Directory.CreateDirectory(logDir);
+            var path = Path.Combine(logDir, "raw.log");
+            File.Delete(path);
+            using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024);
+            var buffer = new byte[ReadBuffer];
+            var n = pty.Output.Read(buffer);
+            while (n > 0)
+            {
+                sink?.Feed(buffer.AsSpan(0, n));
+                log.Write(buffer.AsSpan(0, n));
+                total += n;
+                reads++;
+                n = pty.ReadAvailable(buffer);
+                if (n < 0)
+                {
+                    log.Flush();
+                    n = pty.Output.Read(buffer);
+                }
+            }
         }
         else
         {
