@@ -139,22 +139,9 @@ public sealed class PassThroughTests
         var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         s.Stub.ReplaySseThenCut(Recordings.AnthropicEvents, cutAt, cut.Task);
 
-        using var response = await s.Proxy.Http.SendAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", AnthropicRequest), HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var received = new StringBuilder();
-        var buffer = new char[4096];
-        int n;
-        while ((n = await reader.ReadAsync(buffer)) > 0)
-        {
-            received.Append(buffer, 0, n);
-            if (!cut.Task.IsCompleted && received.Length >= beforeCut.Length)
-            {
-                cut.TrySetResult();
-            }
-        }
-        var body = received.ToString();
+        var (status, body) = await ReadCutStreamAsync(s.Proxy.Post("/proxy/anthropic/v1/messages", AnthropicRequest), s.Proxy, beforeCut.Length, cut);
 
-        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(200, status);
         Assert.StartsWith(beforeCut, body, StringComparison.Ordinal);
         Assert.EndsWith("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"the stream from provider 'anthropic' ended unexpectedly; usage so far was recorded\"}}\n\n", body, StringComparison.Ordinal);
         await s.Proxy.Server.Admin.FlushAuditAsync();
@@ -175,23 +162,9 @@ public sealed class PassThroughTests
         s.Stub.ReplaySseThenCut(events, cutAt, cut.Task);
         var streaming = OpenAIRequest.Replace("\"messages\"", "\"stream\":true,\"messages\"", StringComparison.Ordinal);
 
-        using var response = await s.Proxy.Http.SendAsync(s.Proxy.Post("/proxy/openai/v1/chat/completions", streaming, bearer: true), HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var received = new StringBuilder();
-        var buffer = new char[4096];
-        int n;
-        while ((n = await reader.ReadAsync(buffer)) > 0)
-        {
-            received.Append(buffer, 0, n);
-            // Cut only once the client holds the events before it (an abort may drop output not yet sent).
-            if (!cut.Task.IsCompleted && received.Length >= beforeCut.Length)
-            {
-                cut.TrySetResult();
-            }
-        }
-        var body = received.ToString();
+        var (status, body) = await ReadCutStreamAsync(s.Proxy.Post("/proxy/openai/v1/chat/completions", streaming, bearer: true), s.Proxy, beforeCut.Length, cut);
 
-        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(200, status);
         Assert.StartsWith(beforeCut, body, StringComparison.Ordinal);
         Assert.EndsWith("data: {\"error\":{\"message\":\"the stream from provider 'openai' ended unexpectedly; usage so far was recorded\",\"type\":\"api_error\",\"code\":\"upstream_unreachable\"}}\n\n", body, StringComparison.Ordinal);
         await s.Proxy.Server.Admin.FlushAuditAsync();
@@ -255,5 +228,26 @@ public sealed class PassThroughTests
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // Reads the whole response, letting the upstream cut its stream only once the client holds the events before the
+    // cut: Kestrel's Abort drops output its socket writer has not sent yet, so a timed cut lost events on a busy machine.
+    private static async Task<(int Status, string Body)> ReadCutStreamAsync(HttpRequestMessage request, ProxyHarness proxy, int lengthBeforeCut, TaskCompletionSource cut)
+    {
+        using var response = await proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var received = new StringBuilder();
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+        {
+            received.Append(buffer, 0, n);
+            if (received.Length >= lengthBeforeCut)
+            {
+                cut.TrySetResult();
+            }
+        }
+
+        return ((int)response.StatusCode, received.ToString());
     }
 }
