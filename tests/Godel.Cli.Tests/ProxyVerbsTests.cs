@@ -125,13 +125,7 @@ public sealed class ProxyVerbsTests : IDisposable
         var output = new StringWriter();
         var console = new CliConsole(TextWriter.Synchronized(output), new StringWriter(), _repo, new Dictionary<string, string?>());
         using var stop = new CancellationTokenSource();
-        var run = GodelApp.RunAsync(["proxy", "serve", "--listen", "127.0.0.1:0"], console, stop.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!output.ToString().Contains("listening on", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
-        {
-            await Task.Delay(20);
-        }
-        var url = output.ToString().Split("listening on ")[1].Split(' ')[0];
+        var (run, url) = await StartServeAsync(console, output, stop.Token);
         using var http = new HttpClient();
         Assert.Equal("ok", await http.GetStringAsync(url + "/health"));
         await stop.CancelAsync();
@@ -160,13 +154,7 @@ public sealed class ProxyVerbsTests : IDisposable
         var errors = new StringWriter();
         var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(errors), _repo, env);
         using var stop = new CancellationTokenSource();
-        var run = GodelApp.RunAsync(["proxy", "serve", "--listen", "127.0.0.1:0"], console, stop.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!output.ToString().Contains("listening on", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
-        {
-            await Task.Delay(20);
-        }
-        var url = output.ToString().Split("listening on ")[1].Split(' ')[0];
+        var (run, url) = await StartServeAsync(console, output, stop.Token);
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url + "/proxy/dead/v1/chat/completions")
         {
@@ -208,5 +196,19 @@ public sealed class ProxyVerbsTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("no proxied request matches", output, StringComparison.Ordinal);
         Assert.Equal(!storeText, error.Contains("text storage is off", StringComparison.Ordinal));
+    }
+
+    // Runs `godel proxy serve` on a free loopback port until the token is cancelled; returns its task and its URL.
+    private static async Task<(Task<int> Run, string Url)> StartServeAsync(CliConsole console, StringWriter output, CancellationToken stop)
+    {
+        var run = GodelApp.RunAsync(["proxy", "serve", "--listen", "127.0.0.1:0"], console, stop);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!output.ToString().Contains("listening on", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains("listening on ", output.ToString(), StringComparison.Ordinal);
+        return (run, output.ToString().Split("listening on ")[1].Split(' ')[0]);
     }
 }
