@@ -46,6 +46,42 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
         RawOut.Flush();
     }
 
+    /// <summary>Writes a large UTF-8 text produced by <paramref name="write"/>, and a newline, to Out: straight to stdout
+    /// through a 64 KB buffer when there is one, so it is never held whole in memory.</summary>
+    public void WriteLineUtf8(Action<Stream> write)
+    {
+        if (RawOut is null)
+        {
+            using var text = new MemoryStream();
+            write(text);
+            Out.WriteLine(global::System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
+            return;
+        }
+        Out.Flush(); // whatever went through Out before comes first
+        using (var buffered = new BufferedStream(new NonClosing(RawOut), 1 << 16))
+        {
+            write(buffered);
+            buffered.Write("\n"u8);
+        }
+        RawOut.Flush();
+    }
+
+    // Lets BufferedStream flush into stdout on dispose without closing it.
+    private sealed class NonClosing(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    }
+
     // A plain loop: LINQ over DictionaryEntry (a struct) is compiled at run time, a few ms of every start-up.
     private static Dictionary<string, string?> ProcessEnvironment()
     {

@@ -211,12 +211,22 @@ public sealed class BeadStoreTests : IDisposable
         Assert.True(next.Engine.Read(s => s.Beads.Values.All(l => l.ListJson is not null)), "the read index should carry every element");
         var all = view.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         Assert.Equal(BeadListWriter.ToUtf8(all).WrittenSpan.ToArray(), view.ListJson(all).WrittenSpan.ToArray());
+        using (var streamed = new MemoryStream())
+        {
+            view.WriteListJson(streamed, all);
+            Assert.Equal(BeadListWriter.ToUtf8(all).WrittenSpan.ToArray(), streamed.ToArray());
+        }
 
         next.Update(changed, b => b with { Title = "after" });
         var fresh = next.View();
         all = fresh.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         var listed = Encoding.UTF8.GetString(fresh.ListJson(all).WrittenSpan);
         Assert.Equal(BeadListWriter.ToJson(all), listed);
+        using (var streamed = new MemoryStream())
+        {
+            fresh.WriteListJson(streamed, all); // the changed bead is not in the read index: written, the rest copied
+            Assert.Equal(listed, Encoding.UTF8.GetString(streamed.ToArray()));
+        }
         Assert.Contains("\"title\":\"after\"", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("\"title\":\"before\"", listed, StringComparison.Ordinal);
     }

@@ -58,6 +58,21 @@ public static class BeadListWriter
         return buffer;
     }
 
+    /// <summary>
+    /// Writes the same bytes as <see cref="ToUtf8"/> to <paramref name="output"/> as it goes: elements that
+    /// <paramref name="known"/> holds are copied straight from the read index, with no 3 MB buffer built first.
+    /// </summary>
+    public static void WriteTo(Stream output, IReadOnlyList<Bead> beads, Func<Bead, byte[]?>? known = null)
+    {
+        output.WriteByte((byte)'[');
+        for (var i = 0; i < beads.Count; i++)
+        {
+            if (i > 0) output.WriteByte((byte)',');
+            output.Write(known?.Invoke(beads[i]) ?? Element(beads[i]));
+        }
+        output.WriteByte((byte)']');
+    }
+
     /// <summary>One bead exactly as it appears as an element of <see cref="ToUtf8"/>'s array.</summary>
     public static byte[] Element(Bead bead)
     {

@@ -35,7 +35,8 @@ internal static class SnapshotCache
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            // Read whole (one read call for 6 MB at 10k beads): BinaryReader decodes strings from a MemoryStream in place.
+            using var stream = new MemoryStream(ReadAll(path), writable: false);
             using var r = new BinaryReader(stream, Encoding.UTF8);
             if (r.ReadInt32() != Magic || r.ReadInt32() != Version) return null;
             var sameBuild = new Guid(r.ReadBytes(16)) == Build;
@@ -49,6 +50,14 @@ internal static class SnapshotCache
         {
             return null;
         }
+    }
+
+    private static byte[] ReadAll(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>Writes the snapshot's file and removes older ones. Failures are ignored: the cache is only an optimisation.</summary>

@@ -55,6 +55,10 @@ public sealed class StoreView
     public System.Buffers.ArrayBufferWriter<byte> ListJson(IReadOnlyList<Bead> beads) =>
         Json.BeadListWriter.ToUtf8(beads, _listJson.Count == 0 ? null : _listJson.GetValueOrDefault);
 
+    /// <summary>The same bytes as <see cref="ListJson"/>, written to <paramref name="output"/> as they are produced.</summary>
+    public void WriteListJson(Stream output, IReadOnlyList<Bead> beads) =>
+        Json.BeadListWriter.WriteTo(output, beads, _listJson.Count == 0 ? null : _listJson.GetValueOrDefault);
+
     /// <summary>Resolves a typed id or prefix to a readable bead; a broken file is reported by name.</summary>
     public Bead ResolveBead(string input)
     {

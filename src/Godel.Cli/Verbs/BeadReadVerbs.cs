@@ -97,7 +97,7 @@ internal static class BeadReadVerbs
     {
         if (json)
         {
-            console.WriteLineUtf8(view.ListJson(beads).WrittenSpan);
+            console.WriteLineUtf8(output => view.WriteListJson(output, beads));
             return;
         }
         // Rendered whole, then written at once: a 10k-row table line by line is 10k writes to the terminal.
