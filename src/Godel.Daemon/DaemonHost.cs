@@ -80,14 +80,21 @@ public sealed class DaemonHost : IAsyncDisposable
         _log.Info(_options.Credentials.ProxyUrl is { } proxy ? $"agents' LLM proxy: {proxy}" : "no LLM proxy: agents get no proxy variables");
     }
 
+    // Ticks every TickInterval while some agent needs it (silence and prompt detection of a running agent, an initial
+    // prompt to type); while all are settled it sleeps until output, input, a hook or a spawn wakes it, so 16 idle
+    // agents cost no timer wake-ups at all.
     private async Task TickLoopAsync()
     {
-        using var timer = new PeriodicTimer(_options.TickInterval, _options.Clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(_ticking.Token).ConfigureAwait(false))
+            while (true)
             {
-                _agents.Tick();
+                await Task.Delay(_options.TickInterval, _options.Clock, _ticking.Token).ConfigureAwait(false);
+                _agents.Activity.Consume();
+                if (!_agents.Tick())
+                {
+                    await _agents.Activity.WaitAsync(_ticking.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)

@@ -96,6 +96,45 @@ public sealed class StateSignalTests
     }
 
     [Fact]
+    public async Task An_agent_that_never_prints_still_goes_idle()
+    {
+        // With no agent the daemon's tick loop sleeps after its first tick, and nothing on the PTY wakes it: the
+        // spawn itself must.
+        await using var daemon = await WithFake("exec sleep 30", idleSeconds: 1);
+        await Task.Delay(1000);
+
+        var agent = await SpawnAndWait(daemon, a => a.State == AgentState.Idle, "idle after a second of silence");
+
+        Assert.Equal("silence", agent.StateSource);
+    }
+
+    [Fact]
+    public async Task Output_after_all_agents_settled_wakes_the_daemon_running_then_idle_again()
+    {
+        // Once every agent is idle the tick loop sleeps; the later output must wake it to see the silence again.
+        await using var daemon = await WithFake("echo busy; sleep 2.5; echo again; sleep 30", idleSeconds: 1);
+        await using var client = await daemon.ConnectAsync();
+        var states = new System.Collections.Concurrent.ConcurrentQueue<AgentState>();
+        var secondIdle = new TaskCompletionSource();
+        client.Pushed += m =>
+        {
+            if (m is AgentStateChanged { Agent.Name: not null } c)
+            {
+                states.Enqueue(c.Agent.State);
+                if (states.Count(s => s == AgentState.Idle) == 2)
+                {
+                    secondIdle.TrySetResult();
+                }
+            }
+        };
+
+        await client.SpawnAsync(new SpawnAgent { Runtime = "fake" });
+        await secondIdle.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal([AgentState.Running, AgentState.Idle, AgentState.Running, AgentState.Idle], states.ToArray());
+    }
+
+    [Fact]
     public async Task A_hook_calling_notify_sets_the_state_and_outranks_the_other_signals()
     {
         await using var daemon = await WithFake("printf 'x\\a'; sleep 30", idleSeconds: 1);

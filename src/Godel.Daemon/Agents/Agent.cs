@@ -10,13 +10,15 @@ namespace Godel.Daemon.Agents;
 internal sealed class Agent : ISessionObserver
 {
     private readonly Action<Agent> _changed;
+    private readonly Action _activity;
     /// <summary>How many of the screen's last non-blank lines prompt patterns see.</summary>
     public const int PromptTailLines = 8;
 
     private readonly Regex[] _promptPatterns;
 
-    public Agent(AgentRecord record, RuntimeConfig runtime, StateDetector detector, Action<Agent> changed)
+    public Agent(AgentRecord record, RuntimeConfig runtime, StateDetector detector, Action<Agent> changed, Action? activity = null)
     {
+        _activity = activity ?? (() => { });
         Record = record;
         Runtime = runtime;
         Detector = detector;
@@ -95,6 +97,7 @@ internal sealed class Agent : ISessionObserver
 
     public void OnOutput()
     {
+        _activity(); // the tick loop flushes the raw log and watches for silence
         if (Detector.Output())
         {
             _changed(this);

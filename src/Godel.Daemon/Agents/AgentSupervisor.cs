@@ -28,6 +28,9 @@ internal sealed class AgentSupervisor : IDisposable
         _store = new StateStore(options.StateDirectory, log);
     }
 
+    /// <summary>Raised by output, input, hooks and spawns: wakes the tick loop while it sleeps.</summary>
+    public ActivitySignal Activity { get; } = new();
+
     /// <summary>Raised after any agent's state or identity changed (already persisted).</summary>
     public event Action<AgentInfo>? Changed;
 
@@ -154,7 +157,7 @@ internal sealed class AgentSupervisor : IDisposable
     private Agent NewAgent(AgentRecord record, RuntimeConfig runtime)
     {
         var detector = new StateDetector(_options.Clock, TimeSpan.FromSeconds(_options.Config.Daemon.IdleSeconds), _options.PromptSettle);
-        return new Agent(record, runtime, detector, OnChanged);
+        return new Agent(record, runtime, detector, OnChanged, Activity.Raise);
     }
 
     // Spawns the process on a PTY and wires its session; called under _gate.
@@ -376,7 +379,9 @@ internal sealed class AgentSupervisor : IDisposable
     }
 
     /// <summary>Periodic: prompt patterns and silence for each live agent; typing pending initial prompts.</summary>
-    public void Tick()
+    /// <returns>True while some live agent still needs ticks: running with silence or prompt detection to do, or
+    /// holding an initial prompt to type.</returns>
+    public bool Tick()
     {
         Agent[] agents;
         lock (_gate)
@@ -384,6 +389,7 @@ internal sealed class AgentSupervisor : IDisposable
             agents = [.. _agents.Values.Where(a => a.IsAlive)];
         }
 
+        var needed = false;
         foreach (var agent in agents)
         {
             agent.Session.FlushLog();
@@ -397,11 +403,16 @@ internal sealed class AgentSupervisor : IDisposable
                 agent.PendingPrompt = null;
                 _ = SendAsync(agent.Name, prompt, enter: true);
             }
+
+            needed |= agent.Detector.NeedsTicks || agent.PendingPrompt is not null;
         }
+
+        return needed;
     }
 
     private void OnChanged(Agent agent)
     {
+        Activity.Raise();
         Persist();
         Changed?.Invoke(agent.Info());
     }

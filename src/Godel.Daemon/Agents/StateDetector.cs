@@ -18,6 +18,18 @@ internal sealed class StateDetector(TimeProvider clock, TimeSpan idleAfter, Time
     /// <summary>Once a runtime hook has spoken, only hooks (and exit) change the state: they know best.</summary>
     public bool HookDriven { get; private set; }
 
+    /// <summary>True while <see cref="Tick"/> can still change the state: running, and not driven by hooks.</summary>
+    public bool NeedsTicks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !HookDriven && !IsFinal && State == AgentState.Running;
+            }
+        }
+    }
+
     /// <summary>Output arrived. Returns true when the state changed.</summary>
     public bool Output()
     {
