@@ -58,28 +58,11 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
             return;
         }
         Out.Flush(); // whatever went through Out before comes first
-        using (var buffered = new BufferedStream(new NonClosing(RawOut), 1 << 16))
-        {
-            write(buffered);
-            buffered.Write("\n"u8);
-        }
-        RawOut.Flush();
-    }
-
-    // Lets BufferedStream flush into stdout on dispose without closing it.
-    private sealed class NonClosing(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+        // Not disposed: that would close stdout. Flushed instead; it holds nothing else.
+        var buffered = new BufferedStream(RawOut, 1 << 16);
+        write(buffered);
+        buffered.Write("\n"u8);
+        buffered.Flush();
     }
 
     // A plain loop: LINQ over DictionaryEntry (a struct) is compiled at run time, a few ms of every start-up.

@@ -210,7 +210,6 @@ public sealed class BeadStoreTests : IDisposable
         var view = next.View();
         Assert.True(next.Engine.Read(s => s.Beads.Values.All(l => l.ListJson is not null)), "the read index should carry every element");
         var all = view.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
-        Assert.Equal(BeadListWriter.ToUtf8(all).WrittenSpan.ToArray(), view.ListJson(all).WrittenSpan.ToArray());
         using (var streamed = new MemoryStream())
         {
             view.WriteListJson(streamed, all);
@@ -220,13 +219,13 @@ public sealed class BeadStoreTests : IDisposable
         next.Update(changed, b => b with { Title = "after" });
         var fresh = next.View();
         all = fresh.Beads.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
-        var listed = Encoding.UTF8.GetString(fresh.ListJson(all).WrittenSpan);
-        Assert.Equal(BeadListWriter.ToJson(all), listed);
+        string listed;
         using (var streamed = new MemoryStream())
         {
             fresh.WriteListJson(streamed, all); // the changed bead is not in the read index: written, the rest copied
-            Assert.Equal(listed, Encoding.UTF8.GetString(streamed.ToArray()));
+            listed = Encoding.UTF8.GetString(streamed.ToArray());
         }
+        Assert.Equal(BeadListWriter.ToJson(all), listed);
         Assert.Contains("\"title\":\"after\"", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("\"title\":\"before\"", listed, StringComparison.Ordinal);
     }

@@ -51,11 +51,8 @@ public sealed class StoreView
 
     public Bead? Find(string id) => Beads.GetValueOrDefault(id);
 
-    /// <summary>`bead list --json` of <paramref name="beads"/> as UTF-8; elements the read index holds are copied.</summary>
-    public System.Buffers.ArrayBufferWriter<byte> ListJson(IReadOnlyList<Bead> beads) =>
-        Json.BeadListWriter.ToUtf8(beads, _listJson.Count == 0 ? null : _listJson.GetValueOrDefault);
-
-    /// <summary>The same bytes as <see cref="ListJson"/>, written to <paramref name="output"/> as they are produced.</summary>
+    /// <summary>The JSON array of <paramref name="beads"/> (the bytes of <see cref="Json.BeadListWriter.ToUtf8"/>), written to
+    /// <paramref name="output"/> as it is produced; elements the read index holds are copied, not re-serialised.</summary>
     public void WriteListJson(Stream output, IReadOnlyList<Bead> beads) =>
         Json.BeadListWriter.WriteTo(output, beads, _listJson.Count == 0 ? null : _listJson.GetValueOrDefault);
 

@@ -16,9 +16,9 @@ internal sealed class Agent : ISessionObserver
 
     private readonly Regex[] _promptPatterns;
 
-    public Agent(AgentRecord record, RuntimeConfig runtime, StateDetector detector, Action<Agent> changed, Action? activity = null)
+    public Agent(AgentRecord record, RuntimeConfig runtime, StateDetector detector, Action<Agent> changed, Action activity)
     {
-        _activity = activity ?? (() => { });
+        _activity = activity;
         Record = record;
         Runtime = runtime;
         Detector = detector;
