@@ -132,7 +132,8 @@ public sealed class ProxyServer : IAsyncDisposable
         var db = ProxyDatabase.Open(options.DatabasePath);
         var reader = new AuditReader(db, time);
         var (perAgent, today, total) = reader.SpendByAgent();
-        var providers = new ProviderRegistry(config, options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+        var providers = new ProviderRegistry(config, options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable,
+            new Upstream.Http11ClientOptions { ServerCertificateValidation = options.UpstreamCertificateValidation });
         return new ProxyServices
         {
             Config = config,

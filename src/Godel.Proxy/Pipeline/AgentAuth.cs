@@ -8,7 +8,8 @@ namespace Godel.Proxy.Pipeline;
 
 internal static class AgentAuth
 {
-    public static string? PresentedToken(HttpRequest request)
+    /// <summary>The presented token, sliced from its header without copying; empty when none was sent.</summary>
+    public static ReadOnlySpan<char> PresentedToken(HttpRequest request)
     {
         var apiKey = request.Headers["x-api-key"];
         if (apiKey.Count > 0 && !string.IsNullOrEmpty(apiKey[0]))
@@ -18,23 +19,32 @@ internal static class AgentAuth
         var auth = request.Headers.Authorization;
         if (auth.Count > 0 && auth[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return value[7..].Trim();
+            return value.AsSpan(7).Trim();
         }
-        return null;
+        return [];
     }
 
-    public static AgentIdentity? Agent(HttpRequest request, TokenStore tokens) =>
-        PresentedToken(request) is { } token ? tokens.Validate(token) : null;
+    public static AgentIdentity? Agent(HttpRequest request, TokenStore tokens)
+    {
+        var token = PresentedToken(request);
+        return token.IsEmpty ? null : tokens.Validate(token);
+    }
 
     /// <summary>Constant-time comparison of hashes, so response timing reveals nothing about the admin token.</summary>
     public static bool IsAdmin(HttpRequest request, byte[]? adminHash)
     {
-        if (adminHash is null || PresentedToken(request) is not { } token)
+        var token = PresentedToken(request);
+        if (adminHash is null || token.IsEmpty)
         {
             return false;
         }
         return CryptographicOperations.FixedTimeEquals(HashOf(token), adminHash);
     }
 
-    public static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    public static byte[] HashOf(ReadOnlySpan<char> token)
+    {
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(token)];
+        Encoding.UTF8.GetBytes(token, utf8);
+        return SHA256.HashData(utf8);
+    }
 }

@@ -1,11 +1,11 @@
 // Sends a call upstream (falling back between providers when allowed), relays the answer, and accounts for it.
 using System.Diagnostics;
-using System.Net;
 using Godel.Config.Model;
 using Godel.Proxy.Errors;
 using Godel.Proxy.Limits;
 using Godel.Proxy.Providers;
 using Godel.Proxy.Store;
+using Godel.Proxy.Upstream;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -61,7 +61,7 @@ internal sealed class Forwarder(ProxyServices services)
             }
             using (response)
             {
-                if (canFallBack && IsRetryable(response.StatusCode))
+                if (canFallBack && IsRetryable(response.Status))
                 {
                     reservation?.Reconcile(0);
                     call.FallbackUsed = true;
@@ -73,7 +73,7 @@ internal sealed class Forwarder(ProxyServices services)
                     EstimateInterruptedUsage(call, outcome);
                 }
                 reservation?.Reconcile(outcome.Usage.Total);
-                await RecordAsync(call, provider.Name, outcome.ClientGone ? 499 : (int)response.StatusCode, outcome).ConfigureAwait(false);
+                await RecordAsync(call, provider.Name, outcome.ClientGone ? 499 : response.Status, outcome).ConfigureAwait(false);
             }
             return;
         }
@@ -97,79 +97,52 @@ internal sealed class Forwarder(ProxyServices services)
         outcome.Error = (outcome.Error ?? "stream interrupted") + "; usage estimated";
     }
 
-    private static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+    private static bool IsRetryable(int status) => status == 429 || status >= 500;
 
     private static long ReserveTokens(ProxyCall call) => call.Body.Length / 4 + (call.Facts.MaxTokens ?? DefaultMaxTokens);
 
-    private async Task<(HttpResponseMessage? Response, string? Failure)> SendAsync(ProxyCall call, ProviderEntry provider, CancellationToken aborted)
+    /// <summary>What goes upstream: the body as received, or with `stream_options.include_usage` added for usage.</summary>
+    private static ReadOnlyMemory<byte> UpstreamPayload(ProxyCall call, ProviderEntry provider) =>
+        provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage
+            ? StreamOptionsInjector.Inject(call.Payload, call.Facts)
+            : call.Payload;
+
+    private async Task<(UpstreamResponse? Response, string? Failure)> SendAsync(ProxyCall call, ProviderEntry provider, CancellationToken aborted)
     {
-        var request = BuildRequest(call, provider);
         try
         {
-            var response = await provider.Client.SendAsync(request, aborted).ConfigureAwait(false);
+            var response = await provider.Upstream.SendAsync(call, provider, UpstreamPayload(call, provider), aborted).ConfigureAwait(false);
             return (response, null);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             return (null, null);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
-            var reason = e is OperationCanceledException ? "timed out" : (e.InnerException?.Message ?? e.Message);
+            var reason = e is OperationCanceledException ? "timed out" : e.Message;
             services.Logger.LogWarning("proxy: provider {Provider} unreachable: {Reason}", provider.Name, reason);
             return (null, $"provider '{provider.Name}' is unreachable: {reason}");
         }
-        finally
-        {
-            request.Dispose();
-        }
     }
 
-    private static HttpRequestMessage BuildRequest(ProxyCall call, ProviderEntry provider)
-    {
-        var http = call.Context.Request;
-        var payload = call.Payload;
-        if (provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage)
-        {
-            payload = StreamOptionsInjector.Inject(payload, call.Facts);
-        }
-        var message = new HttpRequestMessage(HttpMethods.IsPost(http.Method) ? HttpMethod.Post : new HttpMethod(http.Method), provider.UpstreamUri(call.Path, http.QueryString.Value ?? ""))
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
-        if (payload.Length > 0 || HttpMethods.IsPost(http.Method) || HttpMethods.IsPut(http.Method))
-        {
-            message.Content = new ReadOnlyMemoryContent(payload);
-        }
-        Headers.CopyRequest(http, message, provider);
-        if (message.Content is not null && message.Content.Headers.ContentType is null)
-        {
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        }
-        return message;
-    }
-
-    private async Task<RelayOutcome> RelayAsync(ProxyCall call, ProviderEntry provider, HttpResponseMessage response)
+    private async Task<RelayOutcome> RelayAsync(ProxyCall call, ProviderEntry provider, UpstreamResponse response)
     {
         var context = call.Context;
         var outcome = new RelayOutcome();
-        var sse = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
-        Headers.CopyResponse(response, context.Response, keepLength: !sse);
-        var upstream = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
-        await using (upstream.ConfigureAwait(false))
+        var sse = response.MediaType == "text/event-stream";
+        response.CopyTo(context.Response, keepLength: !sse);
+        var upstream = response.Body;
+        if (sse)
         {
-            if (sse)
-            {
-                context.Response.Headers["X-Accel-Buffering"] = "no";
-                var strip = provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage;
-                var relay = new SseRelay(strip, services.StoreText, call.Shape, provider.Name);
-                await relay.RelayAsync(upstream, context, outcome).ConfigureAwait(false);
-            }
-            else
-            {
-                await BodyRelay.RelayAsync(upstream, context, outcome, services.StoreText).ConfigureAwait(false);
-            }
+            context.Response.Headers["X-Accel-Buffering"] = "no";
+            var strip = provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage;
+            var relay = new SseRelay(strip, services.StoreText, call.Shape, provider.Name);
+            await relay.RelayAsync(upstream, context, outcome).ConfigureAwait(false);
+        }
+        else
+        {
+            await BodyRelay.RelayAsync(upstream, context, outcome, services.StoreText).ConfigureAwait(false);
         }
         return outcome;
     }

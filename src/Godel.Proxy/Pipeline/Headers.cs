@@ -1,14 +1,9 @@
-// Header copying between client and upstream: hop-by-hop headers and credentials never cross.
-using System.Net.Http.Headers;
-using Godel.Config.Model;
-using Godel.Proxy.Providers;
-using Microsoft.AspNetCore.Http;
-
+// Which headers cross the proxy: hop-by-hop headers and credentials never do.
 namespace Godel.Proxy.Pipeline;
 
 internal static class Headers
 {
-    /// <summary>Request headers not forwarded: hop-by-hop (RFC 9110 §7.6.1), the agent's token, and encodings we must read.</summary>
+    /// <summary>Request headers not forwarded: hop-by-hop (RFC 9110 §7.6.1), the agent's token, and what the proxy sets itself.</summary>
     private static readonly HashSet<string> SkipRequest = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization", "Proxy-Authenticate", "TE", "Trailer",
@@ -20,54 +15,10 @@ internal static class Headers
         "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
     };
 
-    public static void CopyRequest(HttpRequest from, HttpRequestMessage to, ProviderEntry provider)
-    {
-        foreach (var (name, values) in from.Headers)
-        {
-            if (SkipRequest.Contains(name))
-            {
-                continue;
-            }
-            HttpHeaders? target = name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) ? to.Content?.Headers : to.Headers;
-            if (values.Count == 1)
-            {
-                // The common case, without boxing StringValues into an enumerable.
-                target?.TryAddWithoutValidation(name, values[0]);
-            }
-            else
-            {
-                target?.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
-            }
-        }
-        if (provider.ApiKey is { } key)
-        {
-            if (provider.Type == ProviderType.Anthropic)
-            {
-                to.Headers.TryAddWithoutValidation("x-api-key", key);
-            }
-            else
-            {
-                to.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            }
-        }
-    }
+    /// <summary>Whether a client's request header goes upstream (the provider's key and length are written by the proxy).</summary>
+    public static bool ForwardsRequest(string name) => !SkipRequest.Contains(name);
 
-    public static void CopyResponse(HttpResponseMessage from, HttpResponse to, bool keepLength)
-    {
-        to.StatusCode = (int)from.StatusCode;
-        Copy(from.Headers, to, keepLength);
-        Copy(from.Content.Headers, to, keepLength);
-    }
-
-    private static void Copy(HttpHeaders headers, HttpResponse to, bool keepLength)
-    {
-        foreach (var (name, values) in headers.NonValidated)
-        {
-            if (SkipResponse.Contains(name) || (!keepLength && name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-            to.Headers[name] = values.Count == 1 ? values.ToString() : values.ToArray();
-        }
-    }
+    /// <summary>Whether an upstream response header goes to the client; `Content-Length` only when the body is relayed unchanged.</summary>
+    public static bool ForwardsResponse(string name, bool keepLength) =>
+        !SkipResponse.Contains(name) && (keepLength || !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 // One configured upstream provider, resolved: where it is, its key, and the client that reaches it.
 using Godel.Config.Model;
 using Godel.Proxy.Errors;
+using Godel.Proxy.Upstream;
 
 namespace Godel.Proxy.Providers;
 
@@ -19,7 +20,11 @@ internal sealed class ProviderEntry
     /// <summary>Why <see cref="ApiKey"/> is missing although the provider needs one (never contains the key).</summary>
     public string? KeyProblem { get; init; }
 
-    public required HttpMessageInvoker Client { get; init; }
+    /// <summary>Sends this provider's calls: the shared network client, or the in-process mock.</summary>
+    public required IUpstreamClient Upstream { get; init; }
+
+    /// <summary>Host, port and base path of <see cref="BaseUrl"/>; null for the mock.</summary>
+    public UpstreamOrigin? Origin { get; init; }
     public required ProviderConfig Config { get; init; }
 
     public bool IsMock => Type == ProviderType.Mock;
@@ -34,15 +39,4 @@ internal sealed class ProviderEntry
         ProviderType.Mock when path.EndsWith("messages", StringComparison.Ordinal) => ErrorShape.Anthropic,
         _ => ErrorShape.OpenAI,
     };
-
-    /// <summary>Upstream URL for a path below the provider (`v1/messages`); a base ending in /v1 is not doubled.</summary>
-    public Uri UpstreamUri(string path, string query)
-    {
-        var basePart = BaseUrl;
-        if (basePart.EndsWith("/v1", StringComparison.Ordinal) && path.StartsWith("v1/", StringComparison.Ordinal))
-        {
-            path = path[3..];
-        }
-        return new Uri(string.Concat(basePart, "/", path, query));
-    }
 }

@@ -1,37 +1,24 @@
-// Builds every provider from [proxy.providers], resolving keys once at start-up and sharing one pooled HTTP handler.
-using System.Net;
+// Builds every provider from [proxy.providers], resolving keys once at start-up and sharing one upstream client.
 using Godel.Config.Model;
-using Godel.Proxy.Providers.Mock;
+using Godel.Proxy.Upstream;
 
 namespace Godel.Proxy.Providers;
 
-/// <summary>Name → provider. Real providers share one SocketsHttpHandler; the mock is served in-process.</summary>
+/// <summary>Name → provider. Real providers share one <see cref="Http11Client"/> (a connection pool each); the mock is served in-process.</summary>
 internal sealed class ProviderRegistry : IDisposable
 {
     private readonly Dictionary<string, ProviderEntry> _providers;
-    private readonly SocketsHttpHandler _handler;
+    private readonly Http11Client _network;
     private readonly ProviderEntry? _nativeAnthropic;
     private readonly ProviderEntry? _nativeOpenAI;
 
-    public ProviderRegistry(ProxyConfig config, Func<string, string?> getEnv)
+    public ProviderRegistry(ProxyConfig config, Func<string, string?> getEnv, Http11ClientOptions? options = null)
     {
-        _handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            MaxConnectionsPerServer = int.MaxValue,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            EnableMultipleHttp2Connections = true,
-        };
-        var shared = new HttpMessageInvoker(_handler, disposeHandler: false);
+        _network = new Http11Client(options ?? new Http11ClientOptions());
         _providers = new Dictionary<string, ProviderEntry>(StringComparer.Ordinal);
         foreach (var (name, provider) in config.Providers)
         {
-            _providers[name] = Build(name, provider, shared, getEnv);
+            _providers[name] = Build(name, provider, _network, getEnv);
         }
         _nativeAnthropic = NativeFallback(ProviderType.Anthropic);
         _nativeOpenAI = NativeFallback(ProviderType.OpenAI);
@@ -74,24 +61,35 @@ internal sealed class ProviderRegistry : IDisposable
 
     public IEnumerable<ProviderEntry> All => _providers.Values;
 
-    public void Dispose() => _handler.Dispose();
+    public void Dispose()
+    {
+        _network.Dispose();
+        foreach (var provider in _providers.Values)
+        {
+            (provider.Upstream as MockUpstream)?.Dispose();
+        }
+    }
 
-    private static ProviderEntry Build(string name, ProviderConfig config, HttpMessageInvoker shared, Func<string, string?> getEnv)
+    private static ProviderEntry Build(string name, ProviderConfig config, Http11Client network, Func<string, string?> getEnv)
     {
         if (config.Type == ProviderType.Mock)
         {
             return new ProviderEntry
             {
                 Name = name, Type = config.Type, BaseUrl = "mock://" + name, Config = config,
-                Client = new HttpMessageInvoker(new MockHandler(config.MockLatencyMs)),
+                Upstream = new MockUpstream(config.MockLatencyMs),
             };
         }
         var (key, problem) = ResolveKey(name, config, getEnv);
+        var baseUrl = (config.BaseUrl ?? DefaultBaseUrl(config.Type)).TrimEnd('/');
+        if (!UpstreamOrigin.TryParse(baseUrl, out var origin, out var error))
+        {
+            throw new ArgumentException($"[proxy.providers.{name}] {error}", nameof(config));
+        }
         return new ProviderEntry
         {
-            Name = name, Type = config.Type, Config = config, Client = shared,
-            BaseUrl = (config.BaseUrl ?? DefaultBaseUrl(config.Type)).TrimEnd('/'),
-            ApiKey = key, KeyProblem = problem,
+            Name = name, Type = config.Type, Config = config, Upstream = network, Origin = origin,
+            BaseUrl = baseUrl, ApiKey = key, KeyProblem = problem,
         };
     }
 
@@ -104,6 +102,18 @@ internal sealed class ProviderRegistry : IDisposable
 
     /// <summary>Reads the key from the named variable or file. Problems name the source, never the value.</summary>
     private static (string? Key, string? Problem) ResolveKey(string name, ProviderConfig config, Func<string, string?> getEnv)
+    {
+        var (key, problem) = ReadKey(name, config, getEnv);
+        // The key goes into a header line as it is: a line break inside it would end the header early.
+        if (key is not null && key.AsSpan().ContainsAnyInRange('\0', '\x1f'))
+        {
+            var source = config.ApiKeyEnv is { Length: > 0 } env ? $"environment variable {env}" : config.ApiKeyFile;
+            return (null, $"provider '{name}' has an unusable API key: {source} holds a control character (a line break?) inside the key");
+        }
+        return (key, problem);
+    }
+
+    private static (string? Key, string? Problem) ReadKey(string name, ProviderConfig config, Func<string, string?> getEnv)
     {
         if (config.ApiKeyEnv is { Length: > 0 } env)
         {

@@ -2,9 +2,9 @@
 using Godel.Config.Model;
 using Godel.Proxy;
 
-// As `godel proxy serve` and the daemon run it: the runtime's default socket completions, unless the
-// environment sets DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 (the benchmark's second variant).
-var inline = Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1";
+// As `godel proxy serve` runs it: inline socket completions, unless the environment sets
+// DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 (the benchmark's second variant: the proxy as the daemon hosts it).
+var inline = ProxyProcess.PreferInlineSocketCompletions();
 
 var upstream = Arg("--upstream") ?? throw new ArgumentException("--upstream URL is required");
 var listen = Arg("--listen") ?? "127.0.0.1:0";

@@ -1,0 +1,58 @@
+// Where a provider lives (scheme, host, port, base path), parsed once, with the pool of its idle connections.
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Godel.Proxy.Upstream;
+
+/// <summary>One per configured provider: requests to it reuse its keep-alive connections.</summary>
+internal sealed class UpstreamOrigin
+{
+    private UpstreamOrigin(string host, int port, bool tls, string basePath, string authority)
+    {
+        Host = host;
+        Port = port;
+        Tls = tls;
+        BasePath = basePath;
+        HostHeader = Encoding.ASCII.GetBytes("Host: " + authority + "\r\n");
+    }
+
+    /// <summary>The DNS name or address to connect to (IDN names in their ASCII form; IPv6 without brackets).</summary>
+    public string Host { get; }
+
+    public int Port { get; }
+    public bool Tls { get; }
+
+    /// <summary>The base URL's path without a trailing slash: "" or e.g. "/v1" or "/openai/v1".</summary>
+    public string BasePath { get; }
+
+    /// <summary>The `Host` header line, precomputed.</summary>
+    public byte[] HostHeader { get; }
+
+    /// <summary>Idle keep-alive connections, most recently used on top.</summary>
+    internal ConcurrentStack<Http11Connection> Idle { get; } = new();
+
+    public string Display => $"{Host}:{Port}";
+
+    /// <summary>Parses an http(s) base URL; false (with the reason) for anything else.</summary>
+    public static bool TryParse(string baseUrl, out UpstreamOrigin origin, out string error)
+    {
+        origin = null!;
+        error = "";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            error = $"base_url '{baseUrl}' is not an http:// or https:// URL";
+            return false;
+        }
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            error = $"base_url '{baseUrl}' must not carry a query, fragment or user info";
+            return false;
+        }
+        var ipv6 = uri.HostNameType == UriHostNameType.IPv6;
+        var host = ipv6 ? uri.DnsSafeHost : uri.IdnHost;
+        var hostPart = ipv6 ? uri.Host : uri.IdnHost;
+        var authority = uri.IsDefaultPort ? hostPart : $"{hostPart}:{uri.Port}";
+        origin = new UpstreamOrigin(host, uri.Port, uri.Scheme == Uri.UriSchemeHttps, uri.AbsolutePath.TrimEnd('/'), authority);
+        return true;
+    }
+}
