@@ -52,6 +52,13 @@ public sealed class ParsingTests
     [InlineData("""{"usage":{"prompt_tokens":20,"completion_tokens":3,"prompt_tokens_details":{"cached_tokens":8}}}""", 12, 3, 8, 0)]
     [InlineData("""{"type":"response.completed","response":{"usage":{"input_tokens":9,"input_tokens_details":{"cached_tokens":0},"output_tokens":4}}}""", 9, 4, 0, 0)]
     [InlineData("""{"usage":null,"choices":[]}""", 0, 0, 0, 0)]
+    // Text that quotes a usage object is not one: its quotes are escaped (an even run of backslashes is not).
+    [InlineData("""{"content":"see \"usage\": {\"input_tokens\": 999}","usage":{"input_tokens":3,"output_tokens":1}}""", 3, 1, 0, 0)]
+    [InlineData("""{"content":"ends with a backslash\\","usage" : { "input_tokens" : 4 , "output_tokens" : 2 } }""", 4, 2, 0, 0)]
+    [InlineData("""{"type":"usage","x":{"usage":{"output_tokens":5}}}""", 0, 5, 0, 0)]
+    [InlineData("""{"x\"usage":{"input_tokens":9}}""", 0, 0, 0, 0)]
+    // A capture cut inside the usage object counts nothing rather than a partial figure.
+    [InlineData("""{"id":"x","usage":{"input_tokens":7,"output_tok""", 0, 0, 0, 0)]
     public void Usage_is_read_from_every_format(string json, long input, long output, long cacheRead, long cacheWrite)
     {
         UsageScanner.TryScan(Encoding.UTF8.GetBytes(json), out var usage);

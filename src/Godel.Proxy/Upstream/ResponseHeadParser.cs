@@ -5,6 +5,16 @@ namespace Godel.Proxy.Upstream;
 
 internal static class ResponseHeadParser
 {
+    /// <summary>Names most answers carry, in the spellings providers send: matched bytewise, so they cost no allocation.</summary>
+    private static readonly string[] KnownNames =
+    [
+        "Content-Type", "Content-Length", "Date", "Server", "Connection", "Transfer-Encoding", "Cache-Control", "Vary",
+        "content-type", "content-length", "date", "server", "connection", "transfer-encoding", "cache-control", "vary",
+        "x-request-id", "request-id", "openai-processing-ms", "openai-version", "cf-ray", "Keep-Alive",
+    ];
+
+    private static readonly byte[][] KnownBytes = [.. KnownNames.Select(Encoding.ASCII.GetBytes)];
+
     /// <summary>
     /// Parses the head at the start of <paramref name="data"/>. Returns false when the blank line ending the head has
     /// not arrived yet; throws <see cref="UpstreamException"/> when the bytes are not an HTTP/1.x response head.
@@ -47,7 +57,7 @@ internal static class ResponseHeadParser
             {
                 throw new UpstreamException($"upstream sent a malformed header line ('{Printable(line)}')");
             }
-            var name = Encoding.Latin1.GetString(line[..colon]);
+            var name = NameOf(line[..colon]);
             var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8));
             headers.Add(new(name, value));
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -117,6 +127,18 @@ internal static class ResponseHeadParser
         line = lf > 0 && rest[lf - 1] == (byte)'\r' ? rest[..(lf - 1)] : rest[..lf];
         pos += lf + 1;
         return true;
+    }
+
+    private static string NameOf(ReadOnlySpan<byte> name)
+    {
+        for (var i = 0; i < KnownBytes.Length; i++)
+        {
+            if (name.SequenceEqual(KnownBytes[i]))
+            {
+                return KnownNames[i];
+            }
+        }
+        return Encoding.Latin1.GetString(name);
     }
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';

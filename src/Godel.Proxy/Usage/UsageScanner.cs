@@ -11,35 +11,63 @@ namespace Godel.Proxy.Usage;
 internal static class UsageScanner
 {
     /// <summary>Returns true when a non-null `usage` object was found.</summary>
+    /// <remarks>
+    /// Instead of tokenizing the whole document, it looks for the property name itself (a vectorized search) and
+    /// reads only the object after it. A `"usage"` whose opening quote is not escaped and which a colon follows can
+    /// only be a property name in valid JSON (inside a string every quote is escaped), so nothing else matches.
+    /// </remarks>
     public static bool TryScan(ReadOnlySpan<byte> json, out TokenUsage usage)
     {
         usage = default;
-        if (json.IndexOf("\"usage\""u8) < 0)
+        var found = false;
+        var from = 0;
+        while (true)
         {
-            return false;
-        }
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            var found = false;
-            while (reader.Read())
+            var at = json[from..].IndexOf("\"usage\""u8);
+            if (at < 0)
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("usage"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = usage.Merge(ReadUsage(ref reader));
-                        found = true;
-                    }
-                }
+                return found;
             }
-            return found;
+            at += from;
+            from = at + 7;
+            if (IsEscaped(json, at))
+            {
+                continue;
+            }
+            var rest = json[from..].TrimStart(" \t\r\n"u8);
+            if (rest is not [(byte)':', ..])
+            {
+                continue;
+            }
+            rest = rest[1..].TrimStart(" \t\r\n"u8);
+            if (rest is not [(byte)'{', ..])
+            {
+                // `"usage": null` (OpenAI stream chunks) or a non-object: not a count.
+                continue;
+            }
+            try
+            {
+                var reader = new Utf8JsonReader(rest);
+                reader.Read();
+                usage = usage.Merge(ReadUsage(ref reader));
+                found = true;
+            }
+            catch (JsonException)
+            {
+                // A usage object cut short (a capped capture, a broken stream): what was before it still counts.
+            }
         }
-        catch (JsonException)
+    }
+
+    /// <summary>Whether the quote at <paramref name="quote"/> is preceded by an odd number of backslashes.</summary>
+    private static bool IsEscaped(ReadOnlySpan<byte> json, int quote)
+    {
+        var slashes = 0;
+        for (var i = quote - 1; i >= 0 && json[i] == (byte)'\\'; i--)
         {
-            return false;
+            slashes++;
         }
+        return slashes % 2 == 1;
     }
 
     private static TokenUsage ReadUsage(ref Utf8JsonReader reader)
