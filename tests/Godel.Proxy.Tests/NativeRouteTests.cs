@@ -59,6 +59,19 @@ public sealed class NativeRouteTests
         Assert.Empty(other.Seen);
     }
 
+    [Fact]
+    public async Task The_default_config_lists_models_on_the_openai_route()
+    {
+        await using var proxy = await ProxyHarness.StartAsync(new ProxyConfig());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/proxy/openai/v1/models");
+        request.Headers.Add("x-api-key", proxy.Token);
+
+        var (status, body, _) = await proxy.SendAsync(request);
+
+        Assert.Equal(200, status);
+        Assert.Contains("\"id\":\"mock\"", body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/proxy/anthropic/v1/models")]
     [InlineData("/proxy/openai/v1/embeddings")]

@@ -28,7 +28,7 @@ internal sealed class ProviderRegistry : IDisposable
 
     /// <summary>
     /// The provider for `/proxy/{name}/{path}`: the one named so; failing that, on the native routes only
-    /// (`anthropic` + `v1/messages`, `openai` + `v1/chat/completions` or `v1/responses`), the first configured
+    /// (`anthropic` + `v1/messages`, `openai` + `v1/chat/completions`, `v1/responses` or `v1/models`), the first configured
     /// provider of that type, else the first mock (it speaks both formats). So the embedded default config
     /// (one provider, `mock`) answers the SDKs' standard paths. Any other path stays exact by name.
     /// </summary>
@@ -51,7 +51,8 @@ internal sealed class ProviderRegistry : IDisposable
     internal static ProviderType? NativeRoute(string name, string path) => name switch
     {
         "anthropic" when path == "v1/messages" => ProviderType.Anthropic,
-        "openai" when path is "v1/chat/completions" or "v1/responses" => ProviderType.OpenAI,
+        // v1/models too: OpenAI-speaking tools (aider, opencode) list models at start-up.
+        "openai" when path is "v1/chat/completions" or "v1/responses" or "v1/models" => ProviderType.OpenAI,
         _ => null,
     };
 
