@@ -180,6 +180,43 @@ public sealed class UpstreamClientTests
         Assert.Equal(1, stats.Totals.Errors);
     }
 
+    [Fact]
+    public async Task Concurrent_calls_each_get_their_own_answer_over_pooled_connections()
+    {
+        await using var upstream = RawUpstream.Start();
+        upstream.Respond = async (r, s) =>
+        {
+            // Echo the caller's marker, half the time chunked and late, half with a length.
+            var marker = Encoding.UTF8.GetString(r.Body);
+            var reply = $"{{\"echo\":{marker}}}";
+            if (r.Body.Length % 2 == 0)
+            {
+                await WriteAsync(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+                await Task.Delay(Random.Shared.Next(5));
+                return await WriteAsync(s, $"{reply.Length:x}\r\n{reply}\r\n0\r\n\r\n");
+            }
+            await s.WriteAsync(RawUpstream.Response(200, reply));
+            return true;
+        };
+        await using var proxy = await ProxyFor(upstream);
+
+        for (var wave = 0; wave < 2; wave++)
+        {
+            var calls = Enumerable.Range(0, 100).Select(async i =>
+            {
+                var marker = $"{{\"model\":\"gpt-4.1\",\"n\":\"{wave}-{i}{new string('x', i % 3)}\"}}";
+                var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", marker));
+                return status == 200 && body == $"{{\"echo\":{marker}}}";
+            });
+            Assert.All(await Task.WhenAll(calls), Assert.True);
+        }
+
+        Assert.Equal(200, upstream.Seen.Count);
+        // The second wave found the first wave's connections idle and reused them (the pool keeps up to 256).
+        Assert.True(upstream.Connections <= 100, $"{upstream.Connections} connections for two waves of 100");
+        Assert.Contains(upstream.Seen, r => r.OnConnection > 1);
+    }
+
     [Theory]
     [InlineData("garbage\r\n\r\n", "is not an HTTP/1.x response ('garbage')")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello", "invalid Content-Length")]
