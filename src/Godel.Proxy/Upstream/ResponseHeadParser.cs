@@ -60,27 +60,26 @@ internal static class ResponseHeadParser
             var name = NameOf(line[..colon]);
             var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8));
             headers.Add(new(name, value));
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            // The four names framing depends on have distinct lengths: one length test rules out the rest.
+            switch (name.Length)
             {
-                if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                    || (contentLength is { } seen && seen != n))
-                {
-                    throw new UpstreamException($"upstream sent an invalid Content-Length ('{value}')");
-                }
-                contentLength = n;
-            }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                transferEncoding = transferEncoding is null ? value : transferEncoding + ", " + value;
-            }
-            else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
-            {
-                close |= value.Contains("close", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                var semi = value.IndexOf(';');
-                mediaType = (semi < 0 ? value : value[..semi]).Trim().ToLowerInvariant();
+                case 14 when name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase):
+                    if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                        || (contentLength is { } seen && seen != n))
+                    {
+                        throw new UpstreamException($"upstream sent an invalid Content-Length ('{value}')");
+                    }
+                    contentLength = n;
+                    break;
+                case 17 when name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase):
+                    transferEncoding = transferEncoding is null ? value : transferEncoding + ", " + value;
+                    break;
+                case 10 when name.Equals("Connection", StringComparison.OrdinalIgnoreCase):
+                    close |= value.Contains("close", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case 12 when name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase):
+                    mediaType = MediaTypeOf(value);
+                    break;
             }
         }
         consumed = pos;
@@ -127,6 +126,23 @@ internal static class ResponseHeadParser
         line = lf > 0 && rest[lf - 1] == (byte)'\r' ? rest[..(lf - 1)] : rest[..lf];
         pos += lf + 1;
         return true;
+    }
+
+    /// <summary>`application/json; charset=utf-8` → `application/json`, lower-cased; the two every answer carries are not copied.</summary>
+    private static string MediaTypeOf(string value)
+    {
+        var type = value.AsSpan();
+        var semi = type.IndexOf(';');
+        type = (semi < 0 ? type : type[..semi]).Trim();
+        if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return "application/json";
+        }
+        if (type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return "text/event-stream";
+        }
+        return type.ToString().ToLowerInvariant();
     }
 
     private static string NameOf(ReadOnlySpan<byte> name)
