@@ -5,9 +5,9 @@ using Godel.Pty;
 if (PtyTrampoline.TryRun(args))
     return 127; // not reached: the trampoline execs the program or exits
 
-// `godel proxy serve` is a process of its own: its socket completions run inline (see ProxyProcess), set before any socket exists.
+// `godel proxy serve` is a process of its own: its sockets are tuned for it (see ProxyProcess) before any socket exists.
 if (Godel.Proxy.ProxyProcess.IsServeCommand(args))
-    Godel.Proxy.ProxyProcess.PreferInlineSocketCompletions();
+    Godel.Proxy.ProxyProcess.ConfigureSockets();
 
 try
 {

@@ -14,4 +14,13 @@ public sealed class ProxyProcessTests
     [InlineData(false)]
     public void Only_proxy_serve_is_a_proxy_process(bool expected, params string[] args) =>
         Assert.Equal(expected, ProxyProcess.IsServeCommand(args));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(3, 1)]
+    [InlineData(8, 4)]
+    [InlineData(64, 32)]
+    public void One_socket_thread_per_two_cores(int processors, int threads) =>
+        Assert.Equal(threads, ProxyProcess.SocketThreads(processors));
 }
