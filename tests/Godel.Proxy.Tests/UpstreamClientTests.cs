@@ -69,6 +69,26 @@ public sealed class UpstreamClientTests
     }
 
     [Fact]
+    public async Task The_path_goes_upstream_encoded_exactly_as_the_client_sent_it()
+    {
+        await using var upstream = RawUpstream.Start();
+        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, "{}")); return true; };
+        await using var proxy = await ProxyFor(upstream);
+        // %2F and %252F decode to the same path for routing; upstream must still see which one the client sent.
+        const string target = "/proxy/raw/v1/files/a%2Fb/c%252Fd%20e?q=%2F";
+
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(new Uri(proxy.Server.BaseUrl).Host, new Uri(proxy.Server.BaseUrl).Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {target} HTTP/1.1\r\nHost: proxy\r\nx-api-key: {proxy.Token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"));
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        Assert.Equal("POST /v1/files/a%2Fb/c%252Fd%20e?q=%2F HTTP/1.1", Assert.Single(upstream.Seen).RequestLine);
+    }
+
+    [Fact]
     public async Task A_large_body_sent_in_two_writes_arrives_whole()
     {
         await using var upstream = RawUpstream.Start();

@@ -7,7 +7,7 @@ namespace Godel.Proxy.Pipeline;
 internal static class Admission
 {
     /// <summary>The admitted call and its pooled body (dispose after forwarding), or null once an error was written.</summary>
-    public static async Task<(ProxyCall Call, RequestBody Body)?> AdmitAsync(HttpContext context, ProxyServices services, ErrorShape shape, string path)
+    public static async Task<(ProxyCall Call, RequestBody Body)?> AdmitAsync(HttpContext context, ProxyServices services, ErrorShape shape, string path, string? wirePath = null)
     {
         var who = AgentAuth.Agent(context.Request, services.Tokens);
         if (who is null)
@@ -33,7 +33,7 @@ internal static class Admission
         }
         var call = new ProxyCall
         {
-            Context = context, Who = who, Facts = facts, Path = path, Body = body.Memory, Payload = body.Memory, Shape = shape,
+            Context = context, Who = who, Facts = facts, Path = path, WirePath = wirePath, Body = body.Memory, Payload = body.Memory, Shape = shape,
         };
         return (call, body);
     }

@@ -14,8 +14,14 @@ internal sealed class ProxyCall
     /// <summary>Facts about <see cref="Payload"/>: re-read when the payload is rewritten (offsets must match it).</summary>
     public required RequestFacts Facts { get; set; }
 
-    /// <summary>Path below the provider, without a leading slash (`v1/messages`).</summary>
+    /// <summary>Path below the provider, without a leading slash (`v1/messages`), decoded as routing saw it.</summary>
     public required string Path { get; init; }
+
+    /// <summary>
+    /// The same path as the client encoded it on the wire (`v1/files/a%2Fb`), when the request target has the
+    /// `/proxy/{provider}/…` form; it goes upstream unchanged. Null: <see cref="Path"/> is encoded again.
+    /// </summary>
+    public string? WirePath { get; init; }
 
     /// <summary>The body as received (kept for the audit text); <see cref="Payload"/> is what goes upstream.</summary>
     public required ReadOnlyMemory<byte> Body { get; init; }

@@ -13,9 +13,9 @@ internal static class RequestHead
     /// <summary>Bodies up to this size go out in the same write as the head (one segment on the wire).</summary>
     internal const int InlineBody = 64 * 1024;
 
-    /// <summary>Path characters sent as they are (RFC 3986 pchar and '/'); any other makes the path percent-encoded.</summary>
+    /// <summary>Path characters sent as they are (RFC 3986 pchar and '/', not '%'); any other makes the path percent-encoded.</summary>
     private static readonly SearchValues<char> PathSafe =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%");
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/");
 
     /// <summary>
     /// Rents a buffer holding the head (and the payload after it when it is at most <see cref="InlineBody"/>
@@ -49,7 +49,7 @@ internal static class RequestHead
         var http = call.Context.Request;
         w.Text(http.Method);
         w.Bytes(" "u8);
-        WritePath(ref w, origin.BasePath, call.Path);
+        WritePath(ref w, origin.BasePath, call.Path, call.WirePath);
         w.Text(http.QueryString.Value);
         w.Bytes(" HTTP/1.1\r\n"u8);
         w.Bytes(origin.HostHeader);
@@ -93,14 +93,25 @@ internal static class RequestHead
         w.Bytes("\r\n"u8);
     }
 
-    /// <summary>The base path, then the path below the provider; a base ending in /v1 is not doubled (`v1/messages`).</summary>
-    private static void WritePath(ref HeadWriter w, string basePath, string path)
+    /// <summary>
+    /// The base path, then the path below the provider: as the client encoded it when known, else encoded again. A
+    /// base ending in /v1 is not doubled (`v1/messages`).
+    /// </summary>
+    private static void WritePath(ref HeadWriter w, string basePath, string path, string? wirePath)
     {
-        if (basePath.EndsWith("/v1", StringComparison.Ordinal) && path.StartsWith("v1/", StringComparison.Ordinal))
+        var doubled = basePath.EndsWith("/v1", StringComparison.Ordinal);
+        w.Text(basePath);
+        if (wirePath is not null)
+        {
+            // Kestrel accepted this target, so it holds no space, CR or LF: it goes on the wire as it came.
+            w.Bytes("/"u8);
+            w.Text(doubled && wirePath.StartsWith("v1/", StringComparison.Ordinal) ? wirePath[3..] : wirePath);
+            return;
+        }
+        if (doubled && path.StartsWith("v1/", StringComparison.Ordinal))
         {
             path = path[3..];
         }
-        w.Text(basePath);
         if (path.AsSpan().ContainsAnyExcept(PathSafe))
         {
             // The route saw the decoded path; what goes upstream is encoded again (spaces, non-ASCII, …).
