@@ -71,14 +71,14 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
     internal void Release(Http11Connection connection, bool reusable)
     {
         var now = Environment.TickCount64;
-        if (!reusable || _disposed || connection.Origin.Idle.Count >= MaxIdlePerOrigin || now - connection.CreatedMs > options.Lifetime.TotalMilliseconds)
+        if (!reusable || _disposed || connection.Origin.IdleCount >= MaxIdlePerOrigin || now - connection.CreatedMs > options.Lifetime.TotalMilliseconds)
         {
             connection.Dispose();
             return;
         }
         connection.LastUsedMs = now;
         connection.Reused = true;
-        connection.Origin.Idle.Push(connection);
+        connection.Origin.PushIdle(connection);
         if (_origins.TryAdd(connection.Origin, 0) && _sweeper is null)
         {
             StartSweeper();
@@ -88,7 +88,7 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
     private Http11Connection? TakeIdle(UpstreamOrigin origin)
     {
         var now = Environment.TickCount64;
-        while (origin.Idle.TryPop(out var connection))
+        while (origin.TryPopIdle(out var connection))
         {
             if (connection.IsReusable(now, options))
             {
@@ -114,7 +114,7 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         foreach (var origin in _origins.Keys)
         {
             var keep = new List<Http11Connection>();
-            while (origin.Idle.TryPop(out var connection))
+            while (origin.TryPopIdle(out var connection))
             {
                 if (now - connection.LastUsedMs > options.IdleTimeout.TotalMilliseconds || now - connection.CreatedMs > options.Lifetime.TotalMilliseconds)
                 {
@@ -128,7 +128,7 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
             // Oldest first, so the most recently used ends on top again.
             for (var i = keep.Count - 1; i >= 0; i--)
             {
-                origin.Idle.Push(keep[i]);
+                origin.PushIdle(keep[i]);
             }
         }
     }
@@ -142,7 +142,7 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         }
         foreach (var origin in _origins.Keys)
         {
-            while (origin.Idle.TryPop(out var connection))
+            while (origin.TryPopIdle(out var connection))
             {
                 connection.Dispose();
             }

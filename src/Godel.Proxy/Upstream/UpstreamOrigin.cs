@@ -28,8 +28,28 @@ internal sealed class UpstreamOrigin
     /// <summary>The `Host` header line, precomputed.</summary>
     public byte[] HostHeader { get; }
 
-    /// <summary>Idle keep-alive connections, most recently used on top.</summary>
-    internal ConcurrentStack<Http11Connection> Idle { get; } = new();
+    private readonly ConcurrentStack<Http11Connection> _idle = new();
+    private int _idleCount;
+
+    /// <summary>Idle keep-alive connections now (ConcurrentStack.Count walks the stack; this is one read).</summary>
+    public int IdleCount => Volatile.Read(ref _idleCount);
+
+    /// <summary>Parks a connection; the most recently used is taken first.</summary>
+    public void PushIdle(Http11Connection connection)
+    {
+        Interlocked.Increment(ref _idleCount);
+        _idle.Push(connection);
+    }
+
+    public bool TryPopIdle(out Http11Connection connection)
+    {
+        if (_idle.TryPop(out connection!))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return true;
+        }
+        return false;
+    }
 
     public string Display => $"{Host}:{Port}";
 
