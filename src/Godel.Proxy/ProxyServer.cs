@@ -132,8 +132,7 @@ public sealed class ProxyServer : IAsyncDisposable
         var db = ProxyDatabase.Open(options.DatabasePath);
         var reader = new AuditReader(db, time);
         var (perAgent, today, total) = reader.SpendByAgent();
-        var providers = new ProviderRegistry(config, options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable,
-            new Upstream.Http11ClientOptions { ServerCertificateValidation = options.UpstreamCertificateValidation });
+        var providers = new ProviderRegistry(config, options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable, options.UpstreamClient);
         return new ProxyServices
         {
             Config = config,

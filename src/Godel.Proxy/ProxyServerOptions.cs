@@ -31,8 +31,8 @@ public sealed record ProxyServerOptions
 
     public TimeProvider? Time { get; init; }
 
-    /// <summary>Decides which upstream TLS certificates to trust; null = the system's trust store (tests trust their own).</summary>
-    internal System.Net.Security.RemoteCertificateValidationCallback? UpstreamCertificateValidation { get; init; }
+    /// <summary>Upstream client timeouts and TLS trust; null = the defaults and the system's trust store (tests set their own).</summary>
+    internal Upstream.Http11ClientOptions? UpstreamClient { get; init; }
 
     /// <summary>Records the audit queue holds before requests wait for the writer (tests use a small one).</summary>
     internal int AuditQueueCapacity { get; init; } = Store.AuditWriter.DefaultCapacity;

@@ -14,11 +14,37 @@ public sealed class UpstreamClientTests
     private const string Request = """{"model":"gpt-4.1","messages":[{"role":"user","content":"Hello"}]}""";
     private const string Reply = """{"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4.1","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}""";
 
-    private static Task<ProxyHarness> ProxyFor(RawUpstream upstream, System.Net.Security.RemoteCertificateValidationCallback? certificates = null, string key = "sk-raw-key") =>
+    private static Task<ProxyHarness> ProxyFor(RawUpstream upstream, System.Net.Security.RemoteCertificateValidationCallback? certificates = null, string key = "sk-raw-key", TimeSpan? idleTimeout = null) =>
         ProxyHarness.StartAsync(
             ProxyHarness.With(("raw", new ProviderConfig { Type = ProviderType.OpenAI, BaseUrl = upstream.Url + "/v1", ApiKeyEnv = "RAW_KEY" })),
             new Dictionary<string, string> { ["RAW_KEY"] = key },
-            upstreamCertificates: certificates);
+            upstreamClient: new Godel.Proxy.Upstream.Http11ClientOptions
+            {
+                ServerCertificateValidation = certificates,
+                IdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(1),
+            });
+
+    [Fact]
+    public async Task Idle_connections_past_their_timeout_are_closed_by_the_sweeper_and_not_reused()
+    {
+        await using var upstream = RawUpstream.Start();
+        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        await using var proxy = await ProxyFor(upstream, idleTimeout: TimeSpan.FromMilliseconds(300));
+
+        var (first, _, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (upstream.ClosedByClient == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        // Closed while nobody used it: the sweeper did it, not the next request.
+        var closedWhileIdle = upstream.ClosedByClient;
+        var (second, _, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
+
+        Assert.Equal((200, 200), (first, second));
+        Assert.Equal(1, closedWhileIdle);
+        Assert.Equal(2, upstream.Connections);
+    }
 
     private static async Task<bool> WriteAsync(Stream stream, string text, bool keepOpen = true)
     {
@@ -286,6 +312,26 @@ public sealed class UpstreamClientTests
         Assert.Contains("environment variable RAW_KEY holds a control character", body, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-one", body, StringComparison.Ordinal);
         Assert.Empty(upstream.Seen);
+    }
+
+    [Fact]
+    public async Task A_tls_connection_idle_for_seconds_is_still_reused()
+    {
+        using var certificate = SelfSigned("localhost");
+        await using var upstream = RawUpstream.Start(certificate);
+        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        await using var proxy = await ProxyFor(upstream, (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString());
+
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
+            Assert.Equal(200, status);
+            Assert.Equal(Reply, body);
+            // Past the one second after which an idle connection is polled before reuse: TLS 1.3 session tickets
+            // the server sent after the handshake must not make it look closed (a new handshake per agent call).
+            await Task.Delay(1300);
+        }
+        Assert.Equal(1, upstream.Connections);
     }
 
     [Fact]

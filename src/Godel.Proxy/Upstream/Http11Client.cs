@@ -99,12 +99,16 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         return null;
     }
 
-    /// <summary>Every 30 s, closes idle connections past their idle timeout, so a quiet proxy holds no sockets open for long.</summary>
+    /// <summary>
+    /// Every 30 s (or the idle timeout, when shorter), closes idle connections past their idle timeout, so a quiet
+    /// proxy holds no sockets open for long.
+    /// </summary>
     private void StartSweeper()
     {
         lock (_gate)
         {
-            _sweeper ??= TimeProvider.System.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+            var every = options.IdleTimeout < TimeSpan.FromSeconds(30) ? options.IdleTimeout : TimeSpan.FromSeconds(30);
+            _sweeper ??= TimeProvider.System.CreateTimer(_ => Sweep(), null, every, every);
         }
     }
 

@@ -26,8 +26,8 @@ public sealed class ProxyHarness : IAsyncDisposable
     public HttpClient Http { get; }
     public string DatabasePath => _dir.File("proxy.db");
 
-    public static async Task<ProxyHarness> StartAsync(ProxyConfig? config = null, IReadOnlyDictionary<string, string>? env = null, bool storeText = true, int auditQueue = Store.AuditWriter.DefaultCapacity,
-        System.Net.Security.RemoteCertificateValidationCallback? upstreamCertificates = null)
+    internal static async Task<ProxyHarness> StartAsync(ProxyConfig? config = null, IReadOnlyDictionary<string, string>? env = null, bool storeText = true, int auditQueue = Store.AuditWriter.DefaultCapacity,
+        Upstream.Http11ClientOptions? upstreamClient = null)
     {
         var dir = new TempDir();
         var logger = new CapturingLogger();
@@ -40,7 +40,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             StoreText = storeText,
             Logger = logger,
             AuditQueueCapacity = auditQueue,
-            UpstreamCertificateValidation = upstreamCertificates,
+            UpstreamClient = upstreamClient,
             GetEnvironmentVariable = name => env is not null && env.TryGetValue(name, out var v) ? v : null,
         });
         var token = server.Admin.MintAgentToken("agent-1", "godel-abcde");

@@ -28,12 +28,16 @@ public sealed class RawUpstream : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private int _connectionCount;
+    private int _closedByClient;
 
     /// <summary>Writes the answer to one request; return false to close the connection afterwards.</summary>
     public Func<RawRequest, Stream, Task<bool>> Respond { get; set; } = (_, _) => Task.FromResult(false);
 
     public ConcurrentQueue<RawRequest> Seen { get; } = new();
     public int Connections => Volatile.Read(ref _connectionCount);
+
+    /// <summary>Connections the proxy closed (end of stream while waiting for its next request).</summary>
+    public int ClosedByClient => Volatile.Read(ref _closedByClient);
     public string Url { get; }
 
     private RawUpstream(X509Certificate2? certificate)
@@ -91,6 +95,7 @@ public sealed class RawUpstream : IAsyncDisposable
                     var request = await reader.ReadRequestAsync(index, n, _stop.Token);
                     if (request is null)
                     {
+                        Interlocked.Increment(ref _closedByClient);
                         return;
                     }
                     Seen.Enqueue(request);
