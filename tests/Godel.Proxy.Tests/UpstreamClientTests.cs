@@ -192,6 +192,22 @@ public sealed class UpstreamClientTests
     }
 
     [Fact]
+    public async Task When_the_upstream_dropped_every_idle_connection_the_retry_uses_a_new_one()
+    {
+        await using var upstream = RawUpstream.Start();
+        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return false; };
+        await using var proxy = await ProxyFor(upstream);
+        // Three calls at once leave three idle connections behind, all of which the upstream has closed.
+        var first = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request))));
+
+        var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
+
+        Assert.All(first, r => Assert.Equal(200, r.Status));
+        Assert.Equal(200, status);
+        Assert.Equal(Reply, body);
+    }
+
+    [Fact]
     public async Task An_interim_100_continue_is_skipped()
     {
         await using var upstream = RawUpstream.Start();

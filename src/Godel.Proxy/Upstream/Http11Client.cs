@@ -33,7 +33,9 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         {
             for (var attempt = 0; ; attempt++)
             {
-                var connection = TakeIdle(origin) ?? await Http11Connection.ConnectAsync(origin, options, cancellationToken).ConfigureAwait(false);
+                // The retry takes a new connection: when a server drops idle connections it drops them all at once.
+                var connection = (attempt == 0 ? TakeIdle(origin) : null)
+                    ?? await Http11Connection.ConnectAsync(origin, options, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await connection.WriteAsync(head.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
