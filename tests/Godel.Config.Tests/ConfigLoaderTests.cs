@@ -138,6 +138,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("[runtimes.x]\ncommand = \"x\"\nprompt_patterns = ['ok', '([a-z']\n", "3:26", "runtimes.x.prompt_patterns[1]: not a valid regular expression")]
     [InlineData("[proxy]\nurl = \"ftp://example.com\"\n", "2:7", "proxy.url: 'ftp://example.com' is not an http:// or https:// URL")]
     [InlineData("[proxy.providers.p]\ntype = \"anthropic\"\nbase_url = \"not a url\"\n", "3:12", "proxy.providers.p.base_url: 'not a url' is not")]
+    [InlineData("[proxy.providers.p]\ntype = \"openai\"\nbase_url = \"https://u:k@api.example.com/v1?x=1\"\n", "3:12", "proxy.providers.p.base_url: must not carry a query, fragment or user info (the value is not repeated")]
     [InlineData("[proxy.providers.p]\ntype = \"openai-compatible\"\n", "1:18", "proxy.providers.p: an openai-compatible provider needs base_url")]
     [InlineData("[proxy.routes]\n\"gpt-*\" = [\"opnai\"]\n", "2:11", "proxy.routes.\"gpt-*\": unknown provider 'opnai'")]
     [InlineData("[workspace]\nbead_prefix = \"Has Spaces\"\n", "2:15", "workspace.bead_prefix: 'Has Spaces' is not a valid bead prefix")]

@@ -107,6 +107,9 @@ internal sealed partial class ConfigValidator
         if (provider.BaseUrl is { } baseUrl)
         {
             CheckUrl(baseUrl, $"{path}.base_url");
+            // Paths are appended to it as they come (`{base_url}/v1/messages?…`): a query, fragment or user info would land mid-URL.
+            Check(!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0),
+                $"{path}.base_url", "must not carry a query, fragment or user info (the value is not repeated here: it may hold a secret; put keys in api_key_env or api_key_file)");
         }
         else if (provider.Type == ProviderType.OpenAICompatible)
         {

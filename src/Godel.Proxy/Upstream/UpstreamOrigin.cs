@@ -65,7 +65,7 @@ internal sealed class UpstreamOrigin
         }
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            error = $"base_url '{baseUrl}' must not carry a query, fragment or user info";
+            error = "base_url must not carry a query, fragment or user info";
             return false;
         }
         var ipv6 = uri.HostNameType == UriHostNameType.IPv6;
