@@ -25,10 +25,9 @@ public static class ProxyProcess
     /// <summary>
     /// Sets inline socket completions and the epoll thread count for this process unless already set. Call first
     /// thing in Main of a process dedicated to the proxy, never from a process whose socket handlers may block (the
-    /// daemon's, say): a blocked handler would stall every socket on its thread. Returns what is in effect, e.g.
-    /// "inline completions, 1 socket thread".
+    /// daemon's, say): a blocked handler would stall every socket on its thread. Returns whether completions run inline.
     /// </summary>
-    public static string ConfigureSockets()
+    public static bool ConfigureSockets()
     {
         if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
         {
@@ -36,13 +35,13 @@ public static class ProxyProcess
         }
         if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) != "1")
         {
-            return "pool completions";
+            return false;
         }
         if (Environment.GetEnvironmentVariable(ThreadCountVariable) is null)
         {
             Environment.SetEnvironmentVariable(ThreadCountVariable, SocketThreads(Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        return $"inline completions, {Environment.GetEnvironmentVariable(ThreadCountVariable)} socket thread(s)";
+        return true;
     }
 
     /// <summary>One epoll thread per two cores, at least one.</summary>

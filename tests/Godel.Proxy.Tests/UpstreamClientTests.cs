@@ -28,7 +28,7 @@ public sealed class UpstreamClientTests
     public async Task Idle_connections_past_their_timeout_are_closed_by_the_sweeper_and_not_reused()
     {
         await using var upstream = RawUpstream.Start();
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        upstream.Respond = Answer(Reply);
         await using var proxy = await ProxyFor(upstream, idleTimeout: TimeSpan.FromMilliseconds(300));
 
         var (first, _, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
@@ -46,6 +46,25 @@ public sealed class UpstreamClientTests
         Assert.Equal(2, upstream.Connections);
     }
 
+    /// <summary>The upstream answers every request with a 200 and <paramref name="body"/>, keeping the connection unless told not to.</summary>
+    private static Func<RawRequest, Stream, Task<bool>> Answer(string body, bool keepOpen = true) =>
+        async (_, s) =>
+        {
+            await s.WriteAsync(RawUpstream.Response(200, body));
+            return keepOpen;
+        };
+
+    /// <summary>Sends <paramref name="times"/> calls one after the other; each must come back 200 with <see cref="Reply"/>.</summary>
+    private static async Task ExpectRepliesAsync(ProxyHarness proxy, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
+            Assert.Equal(200, status);
+            Assert.Equal(Reply, body);
+        }
+    }
+
     private static async Task<bool> WriteAsync(Stream stream, string text, bool keepOpen = true)
     {
         await stream.WriteAsync(Encoding.UTF8.GetBytes(text));
@@ -57,7 +76,7 @@ public sealed class UpstreamClientTests
     public async Task The_request_goes_upstream_with_the_providers_key_its_host_and_only_end_to_end_headers()
     {
         await using var upstream = RawUpstream.Start();
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        upstream.Respond = Answer(Reply);
         await using var proxy = await ProxyFor(upstream);
         var request = proxy.Post("/proxy/raw/v1/chat/completions?trace=a%20b&x=1", Request, bearer: true);
         request.Headers.Add("OpenAI-Organization", "org-1");
@@ -85,7 +104,7 @@ public sealed class UpstreamClientTests
     public async Task A_path_with_spaces_and_non_ascii_is_percent_encoded_upstream()
     {
         await using var upstream = RawUpstream.Start();
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, "{}")); return true; };
+        upstream.Respond = Answer("{}");
         await using var proxy = await ProxyFor(upstream);
 
         var (status, _, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/files/a%20b%C3%A9", "{}"));
@@ -98,7 +117,7 @@ public sealed class UpstreamClientTests
     public async Task The_path_goes_upstream_encoded_exactly_as_the_client_sent_it()
     {
         await using var upstream = RawUpstream.Start();
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, "{}")); return true; };
+        upstream.Respond = Answer("{}");
         await using var proxy = await ProxyFor(upstream);
         // %2F and %252F decode to the same path for routing; upstream must still see which one the client sent.
         const string target = "/proxy/raw/v1/files/a%2Fb/c%252Fd%20e?q=%2F";
@@ -144,17 +163,13 @@ public sealed class UpstreamClientTests
         };
         await using var proxy = await ProxyFor(upstream);
 
-        for (var i = 0; i < 3; i++)
-        {
-            var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
-            Assert.Equal(200, status);
-            Assert.Equal(Reply, body);
-        }
+        await ExpectRepliesAsync(proxy, 3);
 
         Assert.Equal(1, upstream.Connections);
         Assert.Equal([1, 2, 3], upstream.Seen.Select(r => r.OnConnection));
         await proxy.Server.Admin.FlushAuditAsync();
-        Assert.Equal(33, proxy.Server.Admin.Stats().Totals.TokensIn + proxy.Server.Admin.Stats().Totals.TokensOut);
+        var totals = proxy.Server.Admin.Stats().Totals;
+        Assert.Equal(33, totals.TokensIn + totals.TokensOut);
     }
 
     [Fact]
@@ -164,12 +179,7 @@ public sealed class UpstreamClientTests
         upstream.Respond = (_, s) => WriteAsync(s, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{Reply}", keepOpen: false);
         await using var proxy = await ProxyFor(upstream);
 
-        for (var i = 0; i < 2; i++)
-        {
-            var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
-            Assert.Equal(200, status);
-            Assert.Equal(Reply, body);
-        }
+        await ExpectRepliesAsync(proxy, 2);
         Assert.Equal(2, upstream.Connections);
     }
 
@@ -178,15 +188,10 @@ public sealed class UpstreamClientTests
     {
         await using var upstream = RawUpstream.Start();
         // Answers with keep-alive framing, then closes anyway: the proxy finds out only when it reuses the connection.
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return false; };
+        upstream.Respond = Answer(Reply, keepOpen: false);
         await using var proxy = await ProxyFor(upstream);
 
-        for (var i = 0; i < 3; i++)
-        {
-            var (status, body, _) = await proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request));
-            Assert.Equal(200, status);
-            Assert.Equal(Reply, body);
-        }
+        await ExpectRepliesAsync(proxy, 3);
         Assert.Equal(3, upstream.Seen.Count);
         Assert.All(upstream.Seen, r => Assert.Equal(1, r.OnConnection));
     }
@@ -195,7 +200,7 @@ public sealed class UpstreamClientTests
     public async Task When_the_upstream_dropped_every_idle_connection_the_retry_uses_a_new_one()
     {
         await using var upstream = RawUpstream.Start();
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return false; };
+        upstream.Respond = Answer(Reply, keepOpen: false);
         await using var proxy = await ProxyFor(upstream);
         // Three calls at once leave three idle connections behind, all of which the upstream has closed.
         var first = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => proxy.SendAsync(proxy.Post("/proxy/raw/v1/chat/completions", Request))));
@@ -335,7 +340,7 @@ public sealed class UpstreamClientTests
     {
         using var certificate = SelfSigned("localhost");
         await using var upstream = RawUpstream.Start(certificate);
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        upstream.Respond = Answer(Reply);
         await using var proxy = await ProxyFor(upstream, (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString());
 
         for (var i = 0; i < 2; i++)
@@ -355,15 +360,10 @@ public sealed class UpstreamClientTests
     {
         using var certificate = SelfSigned("localhost");
         await using var upstream = RawUpstream.Start(certificate);
-        upstream.Respond = async (_, s) => { await s.WriteAsync(RawUpstream.Response(200, Reply)); return true; };
+        upstream.Respond = Answer(Reply);
         await using (var trusting = await ProxyFor(upstream, (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString()))
         {
-            for (var i = 0; i < 2; i++)
-            {
-                var (status, body, _) = await trusting.SendAsync(trusting.Post("/proxy/raw/v1/chat/completions", Request));
-                Assert.Equal(200, status);
-                Assert.Equal(Reply, body);
-            }
+            await ExpectRepliesAsync(trusting, 2);
             Assert.Equal(1, upstream.Connections);
         }
 

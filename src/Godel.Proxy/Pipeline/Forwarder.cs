@@ -101,11 +101,16 @@ internal sealed class Forwarder(ProxyServices services)
 
     private static long ReserveTokens(ProxyCall call) => call.Body.Length / 4 + (call.Facts.MaxTokens ?? DefaultMaxTokens);
 
-    /// <summary>What goes upstream: the body as received, or with `stream_options.include_usage` added for usage.</summary>
+    /// <summary>
+    /// An OpenAI chat stream reports usage only when asked: the proxy asks for it when the client did not, and strips
+    /// the extra chunk on the way back.
+    /// </summary>
+    private static bool InjectsUsage(ProxyCall call, ProviderEntry provider) =>
+        provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage;
+
+    /// <summary>What goes upstream: the body as received, or with `stream_options.include_usage` added.</summary>
     private static ReadOnlyMemory<byte> UpstreamPayload(ProxyCall call, ProviderEntry provider) =>
-        provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage
-            ? StreamOptionsInjector.Inject(call.Payload, call.Facts)
-            : call.Payload;
+        InjectsUsage(call, provider) ? StreamOptionsInjector.Inject(call.Payload, call.Facts) : call.Payload;
 
     private async Task<(UpstreamResponse? Response, string? Failure)> SendAsync(ProxyCall call, ProviderEntry provider, CancellationToken aborted)
     {
@@ -136,8 +141,7 @@ internal sealed class Forwarder(ProxyServices services)
         if (sse)
         {
             context.Response.Headers["X-Accel-Buffering"] = "no";
-            var strip = provider.Type != ProviderType.Anthropic && call.IsOpenAIChat && call.Facts.Stream && !call.Facts.IncludeUsage;
-            var relay = new SseRelay(strip, services.StoreText, call.Shape, provider.Name);
+            var relay = new SseRelay(InjectsUsage(call, provider), services.StoreText, call.Shape, provider.Name);
             await relay.RelayAsync(upstream, context, outcome).ConfigureAwait(false);
         }
         else

@@ -83,7 +83,7 @@ internal sealed class ProviderRegistry : IDisposable
         }
         var (key, problem) = ResolveKey(name, config, getEnv);
         var baseUrl = (config.BaseUrl ?? DefaultBaseUrl(config.Type)).TrimEnd('/');
-        if (!UpstreamOrigin.TryParse(baseUrl, out var origin, out var error))
+        if (!network.TryAddOrigin(baseUrl, out var origin, out var error))
         {
             throw new ArgumentException($"[proxy.providers.{name}] {error}", nameof(config));
         }

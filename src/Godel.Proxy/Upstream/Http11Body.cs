@@ -95,24 +95,26 @@ internal sealed class Http11Body : Stream
                     }
                 case ChunkState.DataEnd:
                     {
-                        var line = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
-                        if (line != 0)
+                        var (length, lineBytes) = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
+                        if (length != 0)
                         {
                             throw new UpstreamException($"upstream {connection.Origin.Display} sent a chunk without its closing CRLF");
                         }
+                        connection.Consume(lineBytes);
                         _chunk = ChunkState.Size;
                         break;
                     }
                 case ChunkState.Size:
                     {
-                        var length = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
+                        var (length, lineBytes) = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
                         var line = connection.Buffered[..length];
-                        connection.Consume(length + LineEnd(connection, length));
                         var end = line.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
-                        if (!Utf8Parser.TryParse(end < 0 ? line : line[..end], out long size, out var used, 'x') || used != (end < 0 ? line.Length : end) || size < 0)
+                        var digits = end < 0 ? line : line[..end];
+                        if (!Utf8Parser.TryParse(digits, out long size, out var used, 'x') || used != digits.Length || size < 0)
                         {
                             throw new UpstreamException($"upstream {connection.Origin.Display} sent an invalid chunk size");
                         }
+                        connection.Consume(lineBytes);
                         if (size == 0)
                         {
                             _chunk = ChunkState.Trailers;
@@ -125,8 +127,8 @@ internal sealed class Http11Body : Stream
                 default:
                     {
                         // Trailer fields are not forwarded (nothing LLM providers send); read up to the blank line.
-                        var length = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
-                        connection.Consume(length + LineEnd(connection, length));
+                        var (length, lineBytes) = await ReadLineAsync(connection, cancellationToken).ConfigureAwait(false);
+                        connection.Consume(lineBytes);
                         if (length == 0)
                         {
                             Finish();
@@ -139,10 +141,10 @@ internal sealed class Http11Body : Stream
     }
 
     /// <summary>
-    /// Waits until a whole line is buffered; returns its length without the line end, which stays buffered
-    /// (<see cref="LineEnd"/> says how long it is). The DataEnd state consumes its empty line here.
+    /// Waits until a whole line is buffered at the start of <see cref="Http11Connection.Buffered"/>; returns its length
+    /// without the line end (CRLF or a bare LF) and its length with it, for the caller to consume once it has read it.
     /// </summary>
-    private async ValueTask<int> ReadLineAsync(Http11Connection connection, CancellationToken cancellationToken)
+    private async ValueTask<(int Length, int WithEnd)> ReadLineAsync(Http11Connection connection, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -150,12 +152,7 @@ internal sealed class Http11Body : Stream
             var lf = buffered.IndexOf((byte)'\n');
             if (lf >= 0)
             {
-                var length = lf > 0 && buffered[lf - 1] == (byte)'\r' ? lf - 1 : lf;
-                if (_chunk == ChunkState.DataEnd)
-                {
-                    connection.Consume(lf + 1);
-                }
-                return length;
+                return (lf > 0 && buffered[lf - 1] == (byte)'\r' ? lf - 1 : lf, lf + 1);
             }
             if (buffered.Length > MaxChunkLine)
             {
@@ -167,8 +164,6 @@ internal sealed class Http11Body : Stream
             }
         }
     }
-
-    private static int LineEnd(Http11Connection connection, int length) => connection.Buffered[length] == (byte)'\r' ? 2 : 1;
 
     /// <summary>Buffered bytes first; with the buffer empty, a read straight into the caller's memory.</summary>
     private static ValueTask<int> ReadSomeAsync(Http11Connection connection, Memory<byte> buffer, long max, CancellationToken cancellationToken)

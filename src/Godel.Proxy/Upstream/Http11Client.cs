@@ -1,6 +1,5 @@
 // The proxy's upstream HTTP/1.1 client: keep-alive connections per provider, the request written in one go.
 using System.Buffers;
-using System.Collections.Concurrent;
 using Godel.Proxy.Pipeline;
 using Godel.Proxy.Providers;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +18,8 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
     /// <summary>Idle connections kept per provider; more are closed when they come back.</summary>
     private const int MaxIdlePerOrigin = 256;
 
-    private readonly ConcurrentDictionary<UpstreamOrigin, byte> _origins = new();
+    /// <summary>The providers' origins, registered as they are built (before any request), for the sweeper.</summary>
+    private readonly List<UpstreamOrigin> _origins = [];
     private readonly Lock _gate = new();
     private ITimer? _sweeper;
     private bool _disposed;
@@ -69,19 +69,32 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         }
     }
 
+    /// <summary>Parses a provider's base URL into the origin its connections are pooled under.</summary>
+    public bool TryAddOrigin(string baseUrl, out UpstreamOrigin origin, out string error)
+    {
+        if (!UpstreamOrigin.TryParse(baseUrl, out origin, out error))
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            _origins.Add(origin);
+        }
+        return true;
+    }
+
     /// <summary>Called by a body read to its end: the connection goes back to its provider's idle stack, or is closed.</summary>
     internal void Release(Http11Connection connection, bool reusable)
     {
-        var now = Environment.TickCount64;
-        if (!reusable || _disposed || connection.Origin.IdleCount >= MaxIdlePerOrigin || now - connection.CreatedMs > options.Lifetime.TotalMilliseconds)
+        connection.LastUsedMs = Environment.TickCount64;
+        if (!reusable || _disposed || connection.Origin.IdleCount >= MaxIdlePerOrigin || connection.IsExpired(connection.LastUsedMs, options))
         {
             connection.Dispose();
             return;
         }
-        connection.LastUsedMs = now;
         connection.Reused = true;
         connection.Origin.PushIdle(connection);
-        if (_origins.TryAdd(connection.Origin, 0) && _sweeper is null)
+        if (_sweeper is null)
         {
             StartSweeper();
         }
@@ -117,12 +130,12 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
     private void Sweep()
     {
         var now = Environment.TickCount64;
-        foreach (var origin in _origins.Keys)
+        foreach (var origin in _origins)
         {
             var keep = new List<Http11Connection>();
             while (origin.TryPopIdle(out var connection))
             {
-                if (now - connection.LastUsedMs > options.IdleTimeout.TotalMilliseconds || now - connection.CreatedMs > options.Lifetime.TotalMilliseconds)
+                if (connection.IsExpired(now, options))
                 {
                     connection.Dispose();
                 }
@@ -146,7 +159,7 @@ internal sealed class Http11Client(Http11ClientOptions options) : IUpstreamClien
         {
             _sweeper?.Dispose();
         }
-        foreach (var origin in _origins.Keys)
+        foreach (var origin in _origins)
         {
             while (origin.TryPopIdle(out var connection))
             {

@@ -93,13 +93,17 @@ internal sealed class Http11Connection : IDisposable
         return new Http11Connection(origin, socket, stream);
     }
 
+    /// <summary>Past its idle timeout or its lifetime: closed rather than reused.</summary>
+    public bool IsExpired(long nowMs, Http11ClientOptions options) =>
+        nowMs - LastUsedMs > options.IdleTimeout.TotalMilliseconds || nowMs - CreatedMs > options.Lifetime.TotalMilliseconds;
+
     /// <summary>
     /// Whether an idle connection can carry another request. One recently used is trusted (a send on a closed one
     /// is retried anyway); an older one is polled: readable while idle means the server closed it (or sent junk).
     /// </summary>
     public bool IsReusable(long nowMs, Http11ClientOptions options)
     {
-        if (nowMs - LastUsedMs > options.IdleTimeout.TotalMilliseconds || nowMs - CreatedMs > options.Lifetime.TotalMilliseconds)
+        if (IsExpired(nowMs, options))
         {
             return false;
         }

@@ -4,8 +4,7 @@ using Godel.Proxy;
 
 // As `godel proxy serve` runs it (ProxyProcess), unless the environment sets
 // DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 (the benchmark's second variant: the proxy as the daemon hosts it).
-var sockets = ProxyProcess.ConfigureSockets();
-var inline = sockets.StartsWith("inline", StringComparison.Ordinal);
+var inline = ProxyProcess.ConfigureSockets();
 
 var upstream = Arg("--upstream") ?? throw new ArgumentException("--upstream URL is required");
 var listen = Arg("--listen") ?? "127.0.0.1:0";
@@ -22,7 +21,7 @@ var config = new ProxyConfig
 };
 await using var server = await ProxyServer.StartAsync(new ProxyServerOptions { Config = config, Listen = listen, DatabasePath = db, StoreText = storeText });
 var token = server.Admin.MintAgentToken("bench", "godel-bench");
-Console.WriteLine($"READY {server.BaseUrl} {token} inline={(inline ? 1 : 0)} ({sockets})");
+Console.WriteLine($"READY {server.BaseUrl} {token} inline={(inline ? 1 : 0)} socket-threads={Environment.GetEnvironmentVariable(ProxyProcess.ThreadCountVariable) ?? "default"}");
 using var stop = new CancellationTokenSource();
 using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
